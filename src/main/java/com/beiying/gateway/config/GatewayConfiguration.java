@@ -1,0 +1,46 @@
+package com.beiying.gateway.config;
+
+import com.beiying.gateway.messaging.SealedFields;
+import com.beiying.gateway.persistence.OperatorDirectory;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Beans every role shares: the database handle, the sealing keys and the operator directory. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class GatewayConfiguration {
+
+    @Bean
+    Jdbi jdbi(DataSource dataSource) {
+        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    }
+
+    /** Seals operator secrets at rest. */
+    @Bean
+    SecretBox operatorSecretBox(GatewayProperties properties) {
+        return new SecretBox(properties.security().masterKey(), OperatorDirectory.SECRET_PURPOSE);
+    }
+
+    /** Seals secret request fields (passwords) for their trip through Kafka. */
+    @Bean
+    SecretBox fieldSealer(GatewayProperties properties) {
+        return new SecretBox(properties.security().masterKey(), SealedFields.PURPOSE);
+    }
+
+    /** Loaded after Flyway has migrated, since it reads operators at construction. */
+    @Bean
+    @DependsOn("flywayInitializer")
+    OperatorDirectory operatorDirectory(Jdbi jdbi, @Qualifier("operatorSecretBox") SecretBox operatorSecretBox,
+                                        GatewayProperties properties) {
+        if (properties.embedded().enabled() && properties.embedded().seedDemoOperator()) {
+            DemoOperator.seed(jdbi, operatorSecretBox);
+        }
+        return new OperatorDirectory(jdbi, operatorSecretBox);
+    }
+}

@@ -1,0 +1,61 @@
+package com.beiying.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * All gateway settings ({@code gateway.*}); defaults live in {@code application.yml} and every
+ * setting has an environment-variable form (README, "Configuration").
+ */
+@ConfigurationProperties("gateway")
+public record GatewayProperties(
+        String roles,
+        String instanceId,
+        Kafka kafka,
+        Embedded embedded,
+        Ingress ingress,
+        Worker worker,
+        Security security,
+        Providers providers) {
+
+    /** Topic names and sizes. */
+    public record Kafka(String topicPrefix, int commandPartitions, int replyPartitions, short replicationFactor,
+                        String workerGroup) {
+        /** The commands topic. */
+        public String commandsTopic() {
+            return topicPrefix + "commands";
+        }
+
+        /** The replies topic. */
+        public String repliesTopic() {
+            return topicPrefix + "replies";
+        }
+
+        /** The dead-letter topic for command records that cannot be processed. */
+        public String deadLetterTopic() {
+            return topicPrefix + "commands.dlt";
+        }
+    }
+
+    /** The in-process broker and database of the embedded default. */
+    public record Embedded(boolean enabled, int kafkaPort, int postgresPort, boolean seedDemoOperator) {
+    }
+
+    /** HTTP ingress behaviour. */
+    public record Ingress(Duration replyTimeout, int maxBodyBytes, Duration clockSkew, Duration nonceTtl,
+                          List<String> trustedProxies, Duration operatorRefresh) {
+    }
+
+    /** Command workers. */
+    public record Worker(int concurrency) {
+    }
+
+    /** Keys: the master key seals operator secrets and passwords in transit; the admin token guards /admin. */
+    public record Security(String masterKey, String adminToken) {
+    }
+
+    /** Where providers (the simulator by default) are reached, and how patiently. */
+    public record Providers(String baseUrl, Duration connectTimeout, Duration readTimeout) {
+    }
+}

@@ -1,0 +1,58 @@
+package com.beiying.gateway.error;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Generates {@code docs/errors.md} from the catalog; the build runs it so the document can never
+ * disagree with the code.
+ */
+public final class ErrorCatalogDocs {
+    private ErrorCatalogDocs() {
+    }
+
+    /** Writes the document to the path given as the only argument. */
+    public static void main(String[] args) throws IOException {
+        Path target = Path.of(args[0]);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.writeString(target, render(), StandardCharsets.UTF_8);
+    }
+
+    /** The whole document. */
+    public static String render() {
+        StringBuilder out = new StringBuilder();
+        out.append("# Error catalog\n\n")
+                .append("Generated from `com.beiying.gateway.error.Errors` by the build; do not edit by hand.\n\n")
+                .append("Every answer carries the Beiying `Code`; the RGS dialect adds `error_id` and `error_code`.\n")
+                .append("Field-validation entries (2001–2011) take the Beiying code of the field at fault and the RGS code\n")
+                .append("`INVALID_<FIELD>` (for example `UserName` gives `BADNAME` and `INVALID_USER_NAME`).\n")
+                .append("Entries without an RGS id are rendered in the RGS dialect with `error_id` null and `error_code`\n")
+                .append("equal to the Beiying code.\n\n")
+                .append("| Name | Code | RGS id | RGS code | HTTP | Retriable | zh-CN | en | Reserved because |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        for (Errors e : Errors.documentationOrder()) {
+            out.append("| ").append(e.name())
+                    .append(" | ").append(e.isFieldValidation() ? "field's code" : "`" + e.code(null) + "`")
+                    .append(" | ").append(e.rgsId().map(String::valueOf).orElse("—"))
+                    .append(" | ").append(e.isFieldValidation() ? "`INVALID_<FIELD>`" : e.rgsCode(null).map(c -> "`" + c + "`").orElse("—"))
+                    .append(" | ").append(e.httpStatus())
+                    .append(" | ").append(e.retriable() ? "yes" : "no")
+                    .append(" | ").append(escape(e.template(Language.ZH_CN)))
+                    .append(" | ").append(escape(e.template(Language.EN)))
+                    .append(" | ").append(e.reservedReason().orElse(""))
+                    .append(" |\n");
+        }
+        out.append("\n## Request fields\n\n| Field | Code | RGS code | English words |\n|---|---|---|---|\n");
+        for (RequestField f : RequestField.values()) {
+            out.append("| `").append(f.jsonName()).append("` | `").append(f.beiyingCode()).append("` | `")
+                    .append(f.rgsCode()).append("` | ").append(f.englishWords()).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("|", "\\|");
+    }
+}

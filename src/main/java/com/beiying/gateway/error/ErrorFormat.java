@@ -1,0 +1,9 @@
+package com.beiying.gateway.error;
+
+/** The dialect an operator receives errors in (SPEC §6). */
+public enum ErrorFormat {
+    /** {@code {"Code":..,"Message":..,"ErrorId":..,"ErrorCode":..,"RequestId":..}}. */
+    BEIYING,
+    /** {@code {"error":1,"error_id":..,"error_code":..,"error_message":..}}, nested for field validation. */
+    RGS
+}

@@ -1,0 +1,88 @@
+package com.beiying.gateway.error;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every request field of SPEC §4 with the Beiying code its validation errors carry. The RGS code
+ * ({@code INVALID_} plus the name in upper snake case) and the English words of the field are
+ * derived from the JSON name so that they can never drift from it.
+ */
+public enum RequestField {
+    USER_NAME("UserName", "BADNAME", "用户名"),
+    PASSWORD("Password", "BADPASSWORD", "密码"),
+    NEW_PASSWORD("NewPassword", "BADPASSWORD", "新密码"),
+    GAME("Game", "TYPE_ERROR", "游戏"),
+    PLATFORM("Platform", "CONTENT", "平台"),
+    LANGUAGE("Language", "CONTENT", "语言"),
+    GAME_ID("GameId", "CONTENT", "游戏ID"),
+    LOCK("Lock", "CONTENT", "锁定标志"),
+    ORDER_ID("OrderID", "BANORDER", "订单号"),
+    MONEY("Money", "BADMONEY", "金额"),
+    ACTION("Action", "TRANSFER_NO_ACTION", "转账方向"),
+    START_TIME("StartTime", "DATEEROOR", "开始时间"),
+    END_TIME("EndTime", "DATEEROOR", "结束时间"),
+    PAGE("Page", "CONTENT", "页码"),
+    PAGE_SIZE("PageSize", "CONTENT", "每页条数");
+
+    private final String jsonName;
+    private final String beiyingCode;
+    private final String chineseName;
+    private final String rgsCode;
+    private final String englishWords;
+
+    RequestField(String jsonName, String beiyingCode, String chineseName) {
+        this.jsonName = jsonName;
+        this.beiyingCode = beiyingCode;
+        this.chineseName = chineseName;
+        List<String> words = words(jsonName);
+        this.rgsCode = "INVALID_" + String.join("_", words).toUpperCase(Locale.ROOT);
+        String lower = String.join(" ", words).toLowerCase(Locale.ROOT);
+        this.englishWords = Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+
+    /** The field's name in JSON bodies, e.g. {@code OrderID}. */
+    public String jsonName() {
+        return jsonName;
+    }
+
+    /** The Beiying code of this field's validation errors, e.g. {@code BANORDER}. */
+    public String beiyingCode() {
+        return beiyingCode;
+    }
+
+    /** The RGS code of this field's validation errors, e.g. {@code INVALID_ORDER_ID}. */
+    public String rgsCode() {
+        return rgsCode;
+    }
+
+    /** The field as words for English messages, e.g. {@code Order id}. */
+    public String englishWords() {
+        return englishWords;
+    }
+
+    /** The field's name in Chinese messages. */
+    public String chineseName() {
+        return chineseName;
+    }
+
+    /** Splits PascalCase, keeping acronyms together: {@code OrderID} gives Order, ID. */
+    static List<String> words(String pascal) {
+        List<String> words = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i < pascal.length(); i++) {
+            char c = pascal.charAt(i);
+            char prev = pascal.charAt(i - 1);
+            boolean lowerToUpper = Character.isUpperCase(c) && Character.isLowerCase(prev);
+            boolean acronymEnd = Character.isUpperCase(c) && Character.isUpperCase(prev)
+                    && i + 1 < pascal.length() && Character.isLowerCase(pascal.charAt(i + 1));
+            if (lowerToUpper || acronymEnd) {
+                words.add(pascal.substring(start, i));
+                start = i;
+            }
+        }
+        words.add(pascal.substring(start));
+        return words;
+    }
+}

@@ -1,0 +1,158 @@
+package com.beiying.gateway.ingress;
+
+import com.beiying.gateway.config.SecretBox;
+import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.error.Language;
+import com.beiying.gateway.messaging.CommandKind;
+import com.beiying.gateway.messaging.CommandMessage;
+import com.beiying.gateway.messaging.Correlation;
+import com.beiying.gateway.messaging.FieldInput;
+import com.beiying.gateway.messaging.MessageCodec;
+import com.beiying.gateway.messaging.ReplyMessage;
+import com.beiying.gateway.messaging.SealedFields;
+import com.beiying.gateway.persistence.RequestDao;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Turns an authenticated request into a command and its reply (SPEC §5). The request row and the
+ * nonce are recorded in one statement before anything is published, so a repeated
+ * {@code X-Request-Id} never publishes twice: it waits for, or reads, the first one's reply.
+ */
+final class CommandGateway {
+    private static final Logger log = LoggerFactory.getLogger(CommandGateway.class);
+
+    private final Jdbi jdbi;
+    private final KafkaTemplate<String, CommandMessage> template;
+    private final String commandsTopic;
+    private final ReplyWaiters waiters;
+    private final SecretBox sealer;
+    private final String instanceId;
+    private final long replyTimeoutMillis;
+    private final Duration nonceTtl;
+    private final Clock clock;
+    private final MessageCodec codec = MessageCodec.instance();
+
+    CommandGateway(Jdbi jdbi, KafkaTemplate<String, CommandMessage> template, String commandsTopic, ReplyWaiters waiters,
+                   SecretBox sealer, String instanceId, Duration replyTimeout, Duration nonceTtl, Clock clock) {
+        this.jdbi = jdbi;
+        this.template = template;
+        this.commandsTopic = commandsTopic;
+        this.waiters = waiters;
+        this.sealer = sealer;
+        this.instanceId = instanceId;
+        this.replyTimeoutMillis = replyTimeout.toMillis();
+        this.nonceTtl = nonceTtl;
+        this.clock = clock;
+    }
+
+    /**
+     * Records, publishes and awaits a command. The future completes with the reply, or
+     * exceptionally with a GatewayException (REPLY_TIMEOUT, INTERNAL_ERROR when Kafka refused).
+     *
+     * @throws GatewayException BAD_SIGNATURE at once when the nonce was used before
+     */
+    CompletableFuture<ReplyMessage> submit(Caller caller, CommandKind kind, Map<String, FieldInput> fields, Language language) {
+        String operatorId = caller.operator().operatorId();
+        String requestId = caller.requestId();
+        RequestDao.Acceptance accepted = jdbi.withExtension(RequestDao.class, dao -> dao.accept(operatorId, requestId,
+                kind.name(), caller.nonce(), clock.instant().plus(nonceTtl)));
+        if (!accepted.nonceFresh()) {
+            throw new GatewayException(Errors.BAD_SIGNATURE);
+        }
+        String correlationId = Correlation.id(operatorId, requestId);
+        CompletableFuture<ReplyMessage> reply = waiters.await(correlationId, replyTimeoutMillis);
+        if (!accepted.created()) {
+            // A repeated request id: answer from the store if done, else wait for the first one's reply.
+            Optional<ReplyMessage> stored = storedReply(operatorId, requestId);
+            if (stored.isPresent()) {
+                return CompletableFuture.completedFuture(stored.get());
+            }
+            return reply.thenApply(r -> r != null ? r : storedOrTimeout(operatorId, requestId));
+        }
+        CommandMessage command = new CommandMessage(requestId, operatorId, kind, language,
+                seal(operatorId, requestId, fields), instanceId, clock.instant());
+        ProducerRecord<String, CommandMessage> record = new ProducerRecord<>(commandsTopic,
+                Correlation.memberKey(operatorId, memberName(fields)), command);
+        record.headers().add(Correlation.HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Correlation.TYPE_HEADER, kind.name().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Correlation.REPLY_TO_HEADER, instanceId.getBytes(StandardCharsets.UTF_8));
+        CompletableFuture<?> sent;
+        try {
+            sent = template.send(record);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return sent.handle((ok, e) -> {
+            if (e != null) {
+                // Never published, so nothing ran: forget the row so that a retry with this id can run.
+                log.warn("command {} not published: {}", correlationId, e.toString());
+                waiters.abandon(correlationId);
+                jdbi.useExtension(RequestDao.class, dao -> dao.forgetPending(operatorId, requestId));
+                throw new GatewayException(Errors.INTERNAL_ERROR);
+            }
+            return ok;
+        }).thenCompose(ok -> reply).thenApply(r -> r != null ? r : storedOrTimeout(operatorId, requestId));
+    }
+
+    /** The reply committed for a request, if any. */
+    Optional<ReplyMessage> storedReply(String operatorId, String requestId) {
+        return jdbi.withExtension(RequestDao.class, dao -> dao.find(operatorId, requestId))
+                .filter(RequestDao.StoredRequest::done)
+                .map(r -> codec.decodeReply(r.reply()));
+    }
+
+    /** The request's state: empty when unknown to this operator, a null reply while pending. */
+    Optional<Optional<ReplyMessage>> requestState(String operatorId, String requestId) {
+        return jdbi.withExtension(RequestDao.class, dao -> dao.find(operatorId, requestId))
+                .map(r -> r.done() ? Optional.of(codec.decodeReply(r.reply())) : Optional.empty());
+    }
+
+    /** Records the nonce of a request that stores nothing else (GET endpoints). */
+    void useNonce(Caller caller) {
+        boolean fresh = jdbi.withExtension(RequestDao.class, dao -> dao.useNonce(caller.operator().operatorId(),
+                caller.nonce(), clock.instant().plus(nonceTtl)));
+        if (!fresh) {
+            throw new GatewayException(Errors.BAD_SIGNATURE);
+        }
+    }
+
+    private ReplyMessage storedOrTimeout(String operatorId, String requestId) {
+        // The reply may have been committed while its Kafka record was lost or is still on its way.
+        return storedReply(operatorId, requestId).orElseThrow(() -> new GatewayException(Errors.REPLY_TIMEOUT));
+    }
+
+    private Map<String, FieldInput> seal(String operatorId, String requestId, Map<String, FieldInput> fields) {
+        Map<String, FieldInput> out = new LinkedHashMap<>(fields);
+        for (String name : SealedFields.SECRET_FIELDS) {
+            FieldInput f = out.get(name);
+            if (f != null && f.kind() == FieldInput.Kind.STRING && f.text() != null) {
+                out.put(name, FieldInput.sealedString(sealer.seal(f.text(),
+                        SealedFields.associatedData(operatorId, requestId, name))));
+            }
+        }
+        return out;
+    }
+
+    /** The member part of the Kafka key: the UserName as the worker will normalise it. */
+    private static String memberName(Map<String, FieldInput> fields) {
+        FieldInput name = fields.get("UserName");
+        if (name == null || name.kind() != FieldInput.Kind.STRING || name.text() == null) {
+            return "";
+        }
+        String text = name.text().toLowerCase(Locale.ROOT);
+        return text.length() > 64 ? text.substring(0, 64) : text;
+    }
+}

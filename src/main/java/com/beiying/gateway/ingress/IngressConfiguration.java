@@ -1,0 +1,87 @@
+package com.beiying.gateway.ingress;
+
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.GatewayProperties;
+import com.beiying.gateway.config.Role;
+import com.beiying.gateway.config.SecretBox;
+import com.beiying.gateway.messaging.CommandMessage;
+import com.beiying.gateway.messaging.KafkaConfiguration.Topics;
+import com.beiying.gateway.persistence.OperatorDirectory;
+import com.beiying.gateway.persistence.RequestDao;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** The ingress role: authentication, command publication and reply routing. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole(Role.INGRESS)
+class IngressConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    RequestAuthenticator requestAuthenticator(OperatorDirectory operators, GatewayProperties properties, Clock clock) {
+        return new RequestAuthenticator(operators, properties.ingress(), clock);
+    }
+
+    @Bean
+    JsonBodyReader jsonBodyReader() {
+        return new JsonBodyReader();
+    }
+
+    @Bean
+    ResponseWriter responseWriter() {
+        return new ResponseWriter();
+    }
+
+    @Bean
+    ReplyWaiters replyWaiters(MeterRegistry meters) {
+        ReplyWaiters waiters = new ReplyWaiters();
+        Gauge.builder("gateway.ingress.waiting", waiters, ReplyWaiters::size)
+                .description("requests waiting for their reply on this instance").register(meters);
+        return waiters;
+    }
+
+    @Bean
+    ReplyConsumer replyConsumer(KafkaProperties kafka, Topics topics, ReplyWaiters waiters) {
+        return new ReplyConsumer(kafka.buildConsumerProperties(), topics.replies(), waiters);
+    }
+
+    @Bean
+    CommandGateway commandGateway(Jdbi jdbi, KafkaTemplate<String, CommandMessage> commandTemplate, Topics topics,
+                                  ReplyWaiters waiters, @Qualifier("fieldSealer") SecretBox fieldSealer,
+                                  GatewayProperties properties, Clock clock) {
+        GatewayProperties.Ingress ingress = properties.ingress();
+        return new CommandGateway(jdbi, commandTemplate, topics.commands(), waiters, fieldSealer,
+                properties.instanceId(), ingress.replyTimeout(), ingress.nonceTtl(), clock);
+    }
+
+    @Bean
+    NoncePurge noncePurge(Jdbi jdbi) {
+        return new NoncePurge(jdbi);
+    }
+
+    /** Keeps the nonce table to the nonces that a replay could still present. */
+    static final class NoncePurge {
+        private final Jdbi jdbi;
+
+        NoncePurge(Jdbi jdbi) {
+            this.jdbi = jdbi;
+        }
+
+        @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+        void purge() {
+            jdbi.useExtension(RequestDao.class, RequestDao::purgeExpiredNonces);
+        }
+    }
+}

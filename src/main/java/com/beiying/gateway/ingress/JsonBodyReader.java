@@ -1,0 +1,74 @@
+package com.beiying.gateway.ingress;
+
+import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.messaging.FieldInput;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Reads a request body into its top-level fields with one streaming pass and no object tree.
+ * Anything but a single well-formed UTF-8 JSON object without duplicate keys is CONTENT; nested
+ * values are kept only as their kind, since no field of the API is structured.
+ */
+final class JsonBodyReader {
+    private final JsonFactory factory = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(32)
+                    .maxNumberLength(64)
+                    .maxStringLength(16 * 1024)
+                    .maxNameLength(256)
+                    .build())
+            .build();
+
+    /** The body's top-level fields in order, or CONTENT. */
+    Map<String, FieldInput> read(byte[] body) {
+        if (body.length == 0) {
+            return Map.of();
+        }
+        try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new GatewayException(Errors.INVALID_CONTENT);
+            }
+            Map<String, FieldInput> fields = new LinkedHashMap<>();
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                fields.put(name, value(parser, parser.nextToken()));
+            }
+            if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw new GatewayException(Errors.INVALID_CONTENT);
+            }
+            return fields;
+        } catch (JacksonException e) {
+            throw new GatewayException(Errors.INVALID_CONTENT);
+        }
+    }
+
+    private static FieldInput value(JsonParser parser, JsonToken token) {
+        return switch (token) {
+            case VALUE_STRING -> FieldInput.string(parser.getString());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> FieldInput.number(parser.getString());
+            case VALUE_TRUE -> FieldInput.bool(true);
+            case VALUE_FALSE -> FieldInput.bool(false);
+            case VALUE_NULL -> new FieldInput(FieldInput.Kind.NULL, null, null);
+            case START_ARRAY -> {
+                parser.skipChildren();
+                yield new FieldInput(FieldInput.Kind.ARRAY, null, null);
+            }
+            case START_OBJECT -> {
+                parser.skipChildren();
+                yield new FieldInput(FieldInput.Kind.OBJECT, null, null);
+            }
+            default -> throw new GatewayException(Errors.INVALID_CONTENT);
+        };
+    }
+}

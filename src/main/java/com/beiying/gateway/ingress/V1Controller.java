@@ -1,0 +1,150 @@
+package com.beiying.gateway.ingress;
+
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.GatewayProperties;
+import com.beiying.gateway.config.Role;
+import com.beiying.gateway.error.ErrorFormat;
+import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.error.Language;
+import com.beiying.gateway.messaging.CommandKind;
+import com.beiying.gateway.messaging.FieldInput;
+import com.beiying.gateway.messaging.ReplyMessage;
+import com.beiying.gateway.persistence.MemberDao;
+import com.beiying.gateway.provider.Game;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The operator API of SPEC §4. Each request is authenticated over its exact bytes, then either
+ * answered here (games, request state) or turned into a command whose correlated reply completes
+ * the response asynchronously: no servlet thread waits for a worker.
+ */
+@RestController
+@ConditionalOnRole(Role.INGRESS)
+class V1Controller {
+    private static final Map<String, CommandKind> ACTIONS = Map.of(
+            "register", CommandKind.REGISTER,
+            "login", CommandKind.LOGIN);
+
+    private final RequestAuthenticator authenticator;
+    private final JsonBodyReader bodyReader;
+    private final CommandGateway gateway;
+    private final ResponseWriter writer;
+    private final Jdbi jdbi;
+    private final int maxBodyBytes;
+
+    V1Controller(RequestAuthenticator authenticator, JsonBodyReader bodyReader, CommandGateway gateway,
+                 ResponseWriter writer, Jdbi jdbi, GatewayProperties properties) {
+        this.authenticator = authenticator;
+        this.bodyReader = bodyReader;
+        this.gateway = gateway;
+        this.writer = writer;
+        this.jdbi = jdbi;
+        this.maxBodyBytes = properties.ingress().maxBodyBytes();
+    }
+
+    @PostMapping("/v1/account/{action}")
+    CompletableFuture<ResponseEntity<byte[]>> account(@PathVariable String action, HttpServletRequest request) {
+        Language language = Language.fromHeader(request.getHeader("Accept-Language"));
+        ErrorFormat format = ErrorFormat.BEIYING;
+        String requestId = RequestAuthenticator.clientRequestId(request);
+        try {
+            CommandKind kind = ACTIONS.get(action);
+            if (kind == null) {
+                throw new GatewayException(Errors.NOT_FOUND);
+            }
+            byte[] body = readBody(request);
+            Caller caller = authenticator.authenticate(request, body);
+            format = caller.operator().errorFormat();
+            requestId = caller.requestId();
+            Map<String, FieldInput> fields = bodyReader.read(body);
+            ErrorFormat replyFormat = format;
+            String id = requestId;
+            return gateway.submit(caller, kind, fields, language).handle((reply, e) -> e == null
+                    ? writer.reply(reply, replyFormat)
+                    : writer.error(unwrap(e), language, replyFormat, id));
+        } catch (GatewayException e) {
+            return CompletableFuture.completedFuture(writer.error(e, language, format, requestId));
+        }
+    }
+
+    @GetMapping("/v1/requests/{requestId}")
+    ResponseEntity<byte[]> requestState(@PathVariable String requestId, HttpServletRequest request) {
+        Language language = Language.fromHeader(request.getHeader("Accept-Language"));
+        ErrorFormat format = ErrorFormat.BEIYING;
+        try {
+            Caller caller = authenticator.authenticate(request, new byte[0]);
+            format = caller.operator().errorFormat();
+            gateway.useNonce(caller);
+            // Another operator's request id looks exactly like one that does not exist.
+            Optional<Optional<ReplyMessage>> state = gateway.requestState(caller.operator().operatorId(), requestId);
+            if (state.isEmpty()) {
+                throw new GatewayException(Errors.NOT_FOUND);
+            }
+            return writer.requestState(requestId, state.get().orElse(null), language, format);
+        } catch (GatewayException e) {
+            return writer.error(e, language, format, null);
+        }
+    }
+
+    @GetMapping("/v1/games")
+    ResponseEntity<byte[]> games(HttpServletRequest request) {
+        Language language = Language.fromHeader(request.getHeader("Accept-Language"));
+        ErrorFormat format = ErrorFormat.BEIYING;
+        try {
+            Caller caller = authenticator.authenticate(request, new byte[0]);
+            format = caller.operator().errorFormat();
+            gateway.useNonce(caller);
+            return writer.games(caller.requestId(), language, Arrays.asList(Game.values()));
+        } catch (GatewayException e) {
+            return writer.error(e, language, format, null);
+        }
+    }
+
+    /** The launch URL's target: the operator's launch domain points here, and this sends the player on. */
+    @GetMapping("/play/{sessionId}")
+    ResponseEntity<byte[]> play(@PathVariable String sessionId, HttpServletRequest request) {
+        Optional<String> target = sessionId.matches("[0-9a-f]{32}")
+                ? jdbi.withExtension(MemberDao.class, dao -> dao.launchTarget(sessionId))
+                : Optional.empty();
+        if (target.isEmpty()) {
+            return writer.error(new GatewayException(Errors.NOT_FOUND),
+                    Language.fromHeader(request.getHeader("Accept-Language")), ErrorFormat.BEIYING, null);
+        }
+        return ResponseEntity.status(302).location(URI.create(target.get())).build();
+    }
+
+    private byte[] readBody(HttpServletRequest request) {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            throw new GatewayException(Errors.INVALID_CONTENT);
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            if (body.length > maxBodyBytes) {
+                throw new GatewayException(Errors.INVALID_CONTENT);
+            }
+            return body;
+        } catch (IOException e) {
+            throw new GatewayException(Errors.INVALID_CONTENT);
+        }
+    }
+
+    private static GatewayException unwrap(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof GatewayException g ? g : new GatewayException(Errors.INTERNAL_ERROR);
+    }
+}

@@ -1,0 +1,81 @@
+package com.beiying.gateway.messaging;
+
+import com.beiying.gateway.config.GatewayProperties;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+
+/**
+ * Topics and producers shared by every role. Producers are idempotent with {@code acks=all}:
+ * a command or reply acknowledged to us survives a broker failure and is never duplicated by a
+ * producer retry.
+ */
+@Configuration(proxyBeanMethods = false)
+public class KafkaConfiguration {
+
+    /** The gateway's topic names. */
+    @Bean
+    Topics topics(GatewayProperties properties) {
+        GatewayProperties.Kafka k = properties.kafka();
+        return new Topics(k.commandsTopic(), k.repliesTopic(), k.deadLetterTopic());
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics gatewayTopics(GatewayProperties properties) {
+        GatewayProperties.Kafka k = properties.kafka();
+        return new KafkaAdmin.NewTopics(
+                new NewTopic(k.commandsTopic(), k.commandPartitions(), k.replicationFactor()),
+                new NewTopic(k.repliesTopic(), k.replyPartitions(), k.replicationFactor()),
+                new NewTopic(k.deadLetterTopic(), 1, k.replicationFactor()));
+    }
+
+    @Bean
+    KafkaTemplate<String, CommandMessage> commandTemplate(KafkaProperties kafka) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerProps(kafka),
+                new StringSerializer(), new CommandSerde.Serializer()));
+    }
+
+    @Bean
+    KafkaTemplate<String, ReplyMessage> replyTemplate(KafkaProperties kafka) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerProps(kafka),
+                new StringSerializer(), new ReplySerde.Serializer()));
+    }
+
+    /**
+     * Writes dead letters: undecodable records as their original bytes, so nothing about a bad
+     * record is lost, and decoded commands that failed for good in their own encoding.
+     */
+    @Bean
+    KafkaTemplate<Object, Object> deadLetterTemplate(KafkaProperties kafka) {
+        Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
+        byType.put(byte[].class, new ByteArraySerializer());
+        byType.put(String.class, new StringSerializer());
+        byType.put(CommandMessage.class, new CommandSerde.Serializer());
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerProps(kafka),
+                new DelegatingByTypeSerializer(byType), new DelegatingByTypeSerializer(byType)));
+    }
+
+    private static Map<String, Object> producerProps(KafkaProperties kafka) {
+        Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        return props;
+    }
+
+    /** Topic names. */
+    public record Topics(String commands, String replies, String deadLetter) {
+    }
+}

@@ -1,0 +1,170 @@
+package com.beiying.gateway.messaging;
+
+import com.beiying.gateway.error.Language;
+import com.beiying.gateway.messaging.avro.Command;
+import com.beiying.gateway.messaging.avro.CommandType;
+import com.beiying.gateway.messaging.avro.FieldType;
+import com.beiying.gateway.messaging.avro.FieldValue;
+import com.beiying.gateway.messaging.avro.Reply;
+import com.beiying.gateway.messaging.avro.ReplyStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.SchemaStore;
+
+/**
+ * Avro single-object encoding (SPEC §8) of commands and replies: marker {@code C3 01}, the
+ * writer schema's 8-byte fingerprint, then the body. Every released schema version under
+ * {@code avro/released/} is registered so records written by older gateways still decode.
+ * Thread-safe; the only place generated Avro classes meet the domain records.
+ */
+public final class MessageCodec {
+    private static final MessageCodec INSTANCE = new MessageCodec();
+
+    private final BinaryMessageEncoder<Command> commandEncoder = Command.getEncoder();
+    private final BinaryMessageEncoder<Reply> replyEncoder = Reply.getEncoder();
+    private final BinaryMessageDecoder<Command> commandDecoder;
+    private final BinaryMessageDecoder<Reply> replyDecoder;
+
+    private MessageCodec() {
+        commandDecoder = Command.createDecoder(releasedSchemas("Command"));
+        replyDecoder = Reply.createDecoder(releasedSchemas("Reply"));
+    }
+
+    /** The shared codec. */
+    public static MessageCodec instance() {
+        return INSTANCE;
+    }
+
+    /** Encodes a command. */
+    public byte[] encode(CommandMessage c) {
+        Command avro = Command.newBuilder()
+                .setRequestId(c.requestId())
+                .setOperatorId(c.operatorId())
+                .setType(CommandType.valueOf(c.kind().name()))
+                .setLanguage(c.language().tag())
+                .setFields(toAvro(c.fields()))
+                .setReplyTo(c.replyTo())
+                .setCreatedAt(c.createdAt())
+                .build();
+        return write(commandEncoder, avro);
+    }
+
+    /** Encodes a reply. */
+    public byte[] encode(ReplyMessage r) {
+        Reply avro = Reply.newBuilder()
+                .setRequestId(r.requestId())
+                .setOperatorId(r.operatorId())
+                .setType(CommandType.valueOf(r.kind().name()))
+                .setStatus(r.success() ? ReplyStatus.SUCCESS : ReplyStatus.ERROR)
+                .setCode(r.code())
+                .setMessage(r.message())
+                .setErrorName(r.errorName())
+                .setErrorId(r.errorId())
+                .setErrorCode(r.errorCode())
+                .setField(r.field())
+                .setRetriable(r.retriable())
+                .setResult(toAvro(r.result()))
+                .setCreatedAt(r.createdAt())
+                .setCompletedAt(r.completedAt())
+                .build();
+        return write(replyEncoder, avro);
+    }
+
+    /**
+     * Decodes a command.
+     *
+     * @throws IllegalArgumentException when the bytes are not a command of a known schema
+     */
+    public CommandMessage decodeCommand(byte[] bytes) {
+        Command c = read(commandDecoder, bytes);
+        return new CommandMessage(c.getRequestId(), c.getOperatorId(), CommandKind.valueOf(c.getType().name()),
+                Language.fromHeader(c.getLanguage()), fromAvro(c.getFields()), c.getReplyTo(), c.getCreatedAt());
+    }
+
+    /**
+     * Decodes a reply.
+     *
+     * @throws IllegalArgumentException when the bytes are not a reply of a known schema
+     */
+    public ReplyMessage decodeReply(byte[] bytes) {
+        Reply r = read(replyDecoder, bytes);
+        return new ReplyMessage(r.getRequestId(), r.getOperatorId(), CommandKind.valueOf(r.getType().name()),
+                r.getStatus() == ReplyStatus.SUCCESS, r.getCode(), r.getMessage(), r.getErrorName(),
+                r.getErrorId(), r.getErrorCode(), r.getField(), r.getRetriable(), fromAvro(r.getResult()),
+                r.getCreatedAt(), r.getCompletedAt());
+    }
+
+    private static <T> byte[] write(BinaryMessageEncoder<T> encoder, T datum) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try {
+            encoder.encode(datum, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static <T> T read(BinaryMessageDecoder<T> decoder, byte[] bytes) {
+        if (bytes == null) {
+            throw new IllegalArgumentException("no value");
+        }
+        try {
+            return decoder.decode(bytes);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not an Avro single-object record of a known schema: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, FieldValue> toAvro(Map<String, FieldInput> fields) {
+        Map<String, FieldValue> out = new HashMap<>(Math.max(4, fields.size() * 2));
+        fields.forEach((name, f) -> out.put(name, new FieldValue(FieldType.valueOf(f.kind().name()), f.text(),
+                f.sealed() == null ? null : ByteBuffer.wrap(f.sealed()))));
+        return out;
+    }
+
+    private static Map<String, FieldInput> fromAvro(Map<String, FieldValue> fields) {
+        Map<String, FieldInput> out = new LinkedHashMap<>();
+        fields.forEach((name, f) -> out.put(name, new FieldInput(FieldInput.Kind.valueOf(f.getType().name()),
+                f.getText(), f.getSealed() == null ? null : bytes(f.getSealed()))));
+        return out;
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer b = buffer.duplicate();
+        byte[] out = new byte[b.remaining()];
+        b.get(out);
+        return out;
+    }
+
+    /** All released versions of a record schema, oldest first, from the classpath. */
+    public static List<Schema> releasedVersions(String record) {
+        List<Schema> out = new java.util.ArrayList<>();
+        for (int v = 1; ; v++) {
+            String path = "avro/released/" + record + "/v" + v + ".avsc";
+            try (InputStream in = MessageCodec.class.getClassLoader().getResourceAsStream(path)) {
+                if (in == null) {
+                    return out;
+                }
+                out.add(new Schema.Parser().parse(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static SchemaStore releasedSchemas(String record) {
+        SchemaStore.Cache cache = new SchemaStore.Cache();
+        releasedVersions(record).forEach(cache::addSchema);
+        return cache;
+    }
+}

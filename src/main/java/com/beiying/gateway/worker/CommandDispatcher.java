@@ -1,0 +1,114 @@
+package com.beiying.gateway.worker;
+
+import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.messaging.CommandKind;
+import com.beiying.gateway.messaging.CommandMessage;
+import com.beiying.gateway.messaging.MessageCodec;
+import com.beiying.gateway.messaging.ReplyMessage;
+import com.beiying.gateway.persistence.RequestDao;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a command at most once to completion: a command whose outcome is already stored (a
+ * redelivery, or a duplicate that raced in) is answered with the stored reply; otherwise its
+ * handler runs and the outcome commits together with its effects. The reply is published only
+ * after that commit, so a published reply always describes stored state.
+ */
+public final class CommandDispatcher {
+    private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
+
+    private final Jdbi jdbi;
+    private final Map<CommandKind, CommandHandler> handlers = new EnumMap<>(CommandKind.class);
+    private final ReplyPublisher publisher;
+    private final MessageCodec codec = MessageCodec.instance();
+
+    /** Indexes the handlers by kind; two handlers of one kind are a wiring error. */
+    public CommandDispatcher(Jdbi jdbi, List<CommandHandler> handlers, ReplyPublisher publisher) {
+        this.jdbi = jdbi;
+        this.publisher = publisher;
+        for (CommandHandler h : handlers) {
+            if (this.handlers.put(h.kind(), h) != null) {
+                throw new IllegalStateException("two handlers for " + h.kind());
+            }
+        }
+    }
+
+    /** Handles one command record; the key is the record's Kafka key, reused for the reply. */
+    public void dispatch(String key, CommandMessage command) {
+        Optional<ReplyMessage> stored = storedReply(command);
+        if (stored.isPresent()) {
+            publisher.publish(key, stored.get());
+            return;
+        }
+        ReplyMessage reply;
+        try {
+            CommandHandler handler = handlers.get(command.kind());
+            if (handler == null) {
+                throw new GatewayException(Errors.NOT_FOUND);
+            }
+            reply = commitSuccess(command, handler.prepare(command));
+        } catch (GatewayException e) {
+            reply = commitError(command, e);
+        }
+        publisher.publish(key, reply);
+    }
+
+    /**
+     * Answers a command that could not be processed after all retries with INTERNAL_ERROR, so its
+     * caller is not left waiting; called by the error handler before the record is dead-lettered.
+     */
+    public void fail(String key, CommandMessage command, Exception cause) {
+        log.error("command {} {} failed for good", command.correlationId(), command.kind(), cause);
+        publisher.publish(key, commitError(command, new GatewayException(Errors.INTERNAL_ERROR)));
+    }
+
+    private ReplyMessage commitSuccess(CommandMessage command, CommandHandler.Effects effects) {
+        try {
+            return jdbi.inTransaction(handle -> {
+                ReplyMessage reply = Replies.success(command, effects.apply(handle));
+                complete(handle.attach(RequestDao.class), command, reply);
+                return reply;
+            });
+        } catch (GatewayException e) {
+            return commitError(command, e);
+        } catch (AlreadyCompleted done) {
+            return storedReply(command).orElseThrow();
+        }
+    }
+
+    private ReplyMessage commitError(CommandMessage command, GatewayException e) {
+        ReplyMessage reply = Replies.error(command, e);
+        try {
+            jdbi.useExtension(RequestDao.class, dao -> complete(dao, command, reply));
+            return reply;
+        } catch (AlreadyCompleted done) {
+            return storedReply(command).orElseThrow();
+        }
+    }
+
+    private void complete(RequestDao dao, CommandMessage command, ReplyMessage reply) {
+        if (!dao.complete(command.operatorId(), command.requestId(), command.kind().name(), codec.encode(reply))) {
+            throw new AlreadyCompleted();
+        }
+    }
+
+    private Optional<ReplyMessage> storedReply(CommandMessage command) {
+        return jdbi.withExtension(RequestDao.class, dao -> dao.find(command.operatorId(), command.requestId()))
+                .filter(RequestDao.StoredRequest::done)
+                .map(r -> codec.decodeReply(r.reply()));
+    }
+
+    /** Another execution committed this request first; ours must roll back. */
+    private static final class AlreadyCompleted extends RuntimeException {
+        AlreadyCompleted() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.beiying.gateway.worker;
+
+import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.error.RequestField;
+import com.beiying.gateway.provider.Game;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The field rules of SPEC §4, each mapped onto its catalogued error. */
+public final class FieldRules {
+    private static final Pattern NAME_CHARS = Pattern.compile("[a-z0-9]+");
+    private static final Pattern GAME_ID = Pattern.compile("[A-Za-z0-9_-]+");
+
+    private FieldRules() {
+    }
+
+    /** UserName: lower-cased, then {@code ^[a-z][a-z0-9]{3,15}$}. */
+    public static String userName(CommandFields fields) {
+        String name = fields.requiredString(RequestField.USER_NAME).toLowerCase(Locale.ROOT);
+        if (!NAME_CHARS.matcher(name).matches()) {
+            throw GatewayException.field(Errors.FIELD_INVALID, RequestField.USER_NAME);
+        }
+        checkLength(RequestField.USER_NAME, name, 4, 16);
+        if (!Character.isLetter(name.charAt(0))) {
+            throw new GatewayException(Errors.INVALID_USERNAME, RequestField.USER_NAME, Map.of());
+        }
+        return name;
+    }
+
+    /** Password: 6–32 printable ASCII characters without spaces, at least one letter and one digit. */
+    public static String password(CommandFields fields, RequestField field) {
+        String password = fields.requiredString(field);
+        checkLength(field, password, 6, 32);
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = 0; i < password.length(); i++) {
+            char c = password.charAt(i);
+            if (c < 0x21 || c > 0x7E) {
+                throw GatewayException.field(Errors.FIELD_INVALID, field);
+            }
+            letter |= Character.isLetter(c);
+            digit |= Character.isDigit(c);
+        }
+        if (!letter || !digit) {
+            throw GatewayException.field(Errors.FIELD_INVALID, field);
+        }
+        return password;
+    }
+
+    /** Game: one of SPEC §2. */
+    public static Game game(CommandFields fields) {
+        String code = fields.requiredString(RequestField.GAME);
+        return Game.fromCode(code).orElseThrow(() -> new GatewayException(Errors.UNKNOWN_GAME, RequestField.GAME, Map.of()));
+    }
+
+    /** Platform: PC, H5 or APP; default PC. */
+    public static String platform(CommandFields fields) {
+        String platform = fields.optionalString(RequestField.PLATFORM).orElse("PC").toUpperCase(Locale.ROOT);
+        if (!platform.equals("PC") && !platform.equals("H5") && !platform.equals("APP")) {
+            throw new GatewayException(Errors.INVALID_PLATFORM, RequestField.PLATFORM, Map.of());
+        }
+        return platform;
+    }
+
+    /** Language of the game: zh-CN or en; default zh-CN. */
+    public static String language(CommandFields fields) {
+        String language = fields.optionalString(RequestField.LANGUAGE).orElse("zh-CN");
+        if (language.equalsIgnoreCase("zh-CN")) {
+            return "zh-CN";
+        }
+        if (language.equalsIgnoreCase("en")) {
+            return "en";
+        }
+        throw new GatewayException(Errors.INVALID_LANGUAGE, RequestField.LANGUAGE, Map.of());
+    }
+
+    /** GameId: optional, 1–64 characters of {@code [A-Za-z0-9_-]}. */
+    public static String gameId(CommandFields fields) {
+        String id = fields.optionalString(RequestField.GAME_ID).orElse(null);
+        if (id != null && (id.length() > 64 || !GAME_ID.matcher(id).matches())) {
+            throw new GatewayException(Errors.INVALID_GAME_ID, RequestField.GAME_ID, Map.of());
+        }
+        return id;
+    }
+
+    private static void checkLength(RequestField field, String value, int min, int max) {
+        if (value.length() < min) {
+            throw new GatewayException(Errors.FIELD_TOO_SHORT, field, Map.of("min", min));
+        }
+        if (value.length() > max) {
+            throw new GatewayException(Errors.FIELD_TOO_LONG, field, Map.of("max", max));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package com.beiying.gateway.worker.login;
+
+import com.beiying.gateway.config.SecretBox;
+import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.messaging.CommandKind;
+import com.beiying.gateway.messaging.CommandMessage;
+import com.beiying.gateway.messaging.FieldInput;
+import com.beiying.gateway.persistence.MemberDao;
+import com.beiying.gateway.persistence.Operator;
+import com.beiying.gateway.persistence.OperatorDirectory;
+import com.beiying.gateway.provider.Game;
+import com.beiying.gateway.provider.ProviderAdapter;
+import com.beiying.gateway.provider.ProviderRegistry;
+import com.beiying.gateway.worker.CommandFields;
+import com.beiying.gateway.worker.CommandHandler;
+import com.beiying.gateway.worker.FieldRules;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code POST /v1/account/login}: opens the member's provider account on first use (the provider
+ * treats a repeated open as a success, so a redelivered command opens it once) and returns a
+ * launch URL on the operator's launch domain with a session id that resolves to the provider URL.
+ */
+public final class LoginHandler implements CommandHandler {
+    private final Jdbi jdbi;
+    private final SecretBox sealer;
+    private final OperatorDirectory operators;
+    private final ProviderRegistry providers;
+    private final SecureRandom random = new SecureRandom();
+
+    /** Wires the handler. */
+    public LoginHandler(Jdbi jdbi, SecretBox sealer, OperatorDirectory operators, ProviderRegistry providers) {
+        this.jdbi = jdbi;
+        this.sealer = sealer;
+        this.operators = operators;
+        this.providers = providers;
+    }
+
+    @Override
+    public CommandKind kind() {
+        return CommandKind.LOGIN;
+    }
+
+    @Override
+    public Effects prepare(CommandMessage command) {
+        CommandFields fields = new CommandFields(command, sealer);
+        String userName = FieldRules.userName(fields);
+        Game game = FieldRules.game(fields);
+        ProviderAdapter.LaunchOptions options = new ProviderAdapter.LaunchOptions(
+                FieldRules.platform(fields), FieldRules.language(fields), FieldRules.gameId(fields));
+
+        Operator operator = operators.byId(command.operatorId()).orElseThrow(() -> new GatewayException(Errors.UNKNOWN_API_KEY));
+        if (!operator.gameEnabled(game.code())) {
+            throw new GatewayException(Errors.GAME_NOT_ENABLED);
+        }
+        if (operator.launchDomain() == null || operator.launchDomain().isBlank()) {
+            throw new GatewayException(Errors.NO_LAUNCH_DOMAIN);
+        }
+        MemberDao.Member member = jdbi.withExtension(MemberDao.class, dao -> dao.find(command.operatorId(), userName))
+                .orElseThrow(() -> new GatewayException(Errors.USER_NOT_FOUND));
+        if (member.locked()) {
+            throw new GatewayException(Errors.USER_LOCKED);
+        }
+
+        ProviderAdapter provider = providers.adapter(game);
+        String account = jdbi.withExtension(MemberDao.class, dao -> dao.providerAccount(member.memberId(), game.code()))
+                .orElse(null);
+        boolean opened = account != null;
+        if (!opened) {
+            account = accountName(member.memberId());
+            provider.openAccount(account, operator.currency());
+        }
+        ProviderAdapter.Launch launch = provider.launch(account, options);
+        String sessionId = HexFormat.of().formatHex(randomBytes());
+        String url = "https://" + operator.launchDomain() + "/play/" + URLEncoder.encode(sessionId, StandardCharsets.UTF_8);
+        String accountName = account;
+        return handle -> {
+            MemberDao dao = handle.attach(MemberDao.class);
+            if (!opened) {
+                dao.recordProviderAccount(member.memberId(), game.code(), accountName);
+            }
+            dao.recordLaunch(sessionId, member.memberId(), game.code(), launch.url(), options.platform(),
+                    options.language(), command.requestId());
+            return Map.of("Url", FieldInput.string(url), "SessionId", FieldInput.string(sessionId));
+        };
+    }
+
+    /**
+     * The member's account name at every provider: derived from the member id, so it is the same
+     * on every retry and unique across operators, and reveals neither operator nor member name.
+     */
+    static String accountName(long memberId) {
+        return "by" + Long.toString(memberId, 36) + "x" + Long.toString(memberId % 97, 36);
+    }
+
+    private byte[] randomBytes() {
+        byte[] b = new byte[16];
+        random.nextBytes(b);
+        return b;
+    }
+}

@@ -1,0 +1,121 @@
+package com.beiying.gateway.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.beiying.gateway.support.Fixtures;
+import com.beiying.gateway.support.GatewayClient.Response;
+import com.beiying.gateway.support.IntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/** Acceptance 3 of issue 2 and SPEC §5: one X-Request-Id executes once, however often it arrives. */
+class IdempotencyIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
+
+    @Test
+    void repeatedRegisterExecutesOnceAndAnswersIdentically() {
+        String name = Fixtures.userName();
+        String requestId = Fixtures.requestId();
+        String body = Fixtures.register(name, Fixtures.password());
+        Response first = demo().post("/v1/account/register", body).requestId(requestId).send();
+        Response second = demo().post("/v1/account/register", body).requestId(requestId).send();
+        assertThat(first.code()).isEqualTo("Success");
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(count("SELECT count(*) FROM members WHERE user_name = ?", name)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM requests WHERE request_id = ?", requestId)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentDuplicatesOfRegisterExecuteOnce() {
+        String name = Fixtures.userName();
+        String requestId = Fixtures.requestId();
+        String body = Fixtures.register(name, Fixtures.password());
+        List<Response> answers = sendConcurrently(12, () -> demo().post("/v1/account/register", body).requestId(requestId).sendAsync());
+        assertThat(answers).allSatisfy(r -> assertThat(r.code()).isEqualTo("Success"));
+        assertThat(answers.stream().map(Response::body).distinct()).hasSize(1);
+        assertThat(count("SELECT count(*) FROM members WHERE user_name = ?", name)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentDuplicatesOfLoginOpenOneProviderAccount() {
+        String name = Fixtures.userName();
+        assertThat(demo().post("/v1/account/register", Fixtures.register(name, Fixtures.password())).send().code()).isEqualTo("Success");
+        String requestId = Fixtures.requestId();
+        List<Response> answers = sendConcurrently(12, () -> demo().post("/v1/account/login", Fixtures.login(name, "IMSport"))
+                .requestId(requestId).sendAsync());
+        assertThat(answers).allSatisfy(r -> assertThat(r.code()).isEqualTo("Success"));
+        assertThat(answers.stream().map(Response::body).distinct()).hasSize(1);
+        long memberId = count("SELECT member_id FROM members WHERE operator_id = 'demo' AND user_name = ?", name);
+        assertThat(count("SELECT count(*) FROM provider_accounts WHERE member_id = ?", memberId)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM sim_accounts s JOIN provider_accounts p ON p.account_name = s.account"
+                + " AND p.game = s.game WHERE p.member_id = ?", memberId)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM launch_sessions WHERE request_id = ?", requestId)).isEqualTo(1);
+        // A second login (a new request) reuses the account instead of opening another.
+        assertThat(demo().post("/v1/account/login", Fixtures.login(name, "IMSport")).send().code()).isEqualTo("Success");
+        assertThat(count("SELECT count(*) FROM provider_accounts WHERE member_id = ?", memberId)).isEqualTo(1);
+    }
+
+    @Test
+    void replyPastTheTimeoutIsTimeoutThenAvailableByRequestId() {
+        String name = Fixtures.userName();
+        String requestId = Fixtures.requestId();
+        listeners.getListenerContainers().forEach(c -> c.pause());
+        // pause() takes effect at the consumers' next poll; a poll in progress could still take the command.
+        await().atMost(Duration.ofSeconds(15)).until(() -> listeners.getListenerContainers().stream()
+                .allMatch(MessageListenerContainer::isContainerPaused));
+        Response timedOut;
+        try {
+            timedOut = demo().post("/v1/account/register", Fixtures.register(name, Fixtures.password())).requestId(requestId).send();
+        } finally {
+            listeners.getListenerContainers().forEach(c -> c.resume());
+        }
+        assertThat(timedOut.status()).isEqualTo(504);
+        assertThat(timedOut.code()).isEqualTo("TIMEOUT");
+        assertThat(timedOut.json().path("RequestId").asString()).isEqualTo(requestId);
+
+        Response state = awaitDone(requestId);
+        assertThat(state.json().path("Reply").path("Code").asString()).isEqualTo("Success");
+        assertThat(state.json().path("Reply").path("UserName").asString()).isEqualTo(name);
+        // The same request id again answers from the store, without a second execution.
+        Response again = demo().post("/v1/account/register", Fixtures.register(name, Fixtures.password())).requestId(requestId).send();
+        assertThat(again.code()).isEqualTo("Success");
+        assertThat(count("SELECT count(*) FROM members WHERE user_name = ?", name)).isEqualTo(1);
+    }
+
+    private Response awaitDone(String requestId) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            Response state = demo().get("/v1/requests/" + requestId).send();
+            assertThat(state.code()).isEqualTo("Success");
+            if ("Done".equals(state.json().path("Status").asString())) {
+                return state;
+            }
+            assertThat(state.json().path("Status").asString()).isEqualTo("Pending");
+            assertThat(System.nanoTime()).as("request %s done in time", requestId).isLessThan(deadline);
+            sleep(100);
+        }
+    }
+
+    private static List<Response> sendConcurrently(int n, java.util.function.Supplier<CompletableFuture<Response>> call) {
+        List<CompletableFuture<Response>> futures = IntStream.range(0, n).mapToObj(i -> call.get()).toList();
+        return futures.stream().map(CompletableFuture::join).toList();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package com.beiying.gateway.ingress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.beiying.gateway.support.Fixtures;
+import com.beiying.gateway.support.GatewayClient;
+import com.beiying.gateway.support.GatewayClient.Response;
+import com.beiying.gateway.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Acceptance 2 of issue 2: each bad request gets its catalogued answer and changes nothing. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ValidationIntegrationTest extends IntegrationTest {
+    private String existing;
+
+    @BeforeAll
+    void registerAMember() {
+        existing = Fixtures.userName();
+        assertThat(demo().post("/v1/account/register", Fixtures.register(existing, "abc12345")).send().code()).isEqualTo("Success");
+    }
+
+    static Stream<Arguments> badRegistrations() {
+        return Stream.of(
+                // body, HTTP status, Code, RGS id, RGS code
+                Arguments.of("{\"UserName\":\"1abcde\",\"Password\":\"abc12345\"}", 400, "BADNAME", 2024, "INVALID_USERNAME"),
+                Arguments.of("{\"UserName\":\"ab\",\"Password\":\"abc12345\"}", 400, "BADNAME", 2004, "INVALID_USER_NAME"),
+                Arguments.of("{\"UserName\":\"abcdefghijklmnopq\",\"Password\":\"abc12345\"}", 400, "BADNAME", 2005, "INVALID_USER_NAME"),
+                Arguments.of("{\"UserName\":\"ab$cd\",\"Password\":\"abc12345\"}", 400, "BADNAME", 2006, "INVALID_USER_NAME"),
+                Arguments.of("{\"UserName\":12345,\"Password\":\"abc12345\"}", 400, "BADNAME", 2006, "INVALID_USER_NAME"),
+                Arguments.of("{\"Password\":\"abc12345\"}", 400, "BADNAME", 2001, "INVALID_USER_NAME"),
+                Arguments.of("{\"UserName\":null,\"Password\":\"abc12345\"}", 400, "BADNAME", 2002, "INVALID_USER_NAME"),
+                Arguments.of("{\"UserName\":\"   \",\"Password\":\"abc12345\"}", 400, "BADNAME", 2003, "INVALID_USER_NAME"),
+                Arguments.of("{\"UserName\":\"" + "a".repeat(2000) + "\",\"Password\":\"abc12345\"}", 400, "BADNAME", 2011, "INVALID_USER_NAME"),
+                Arguments.of("{\"UserName\":\"goodname1\",\"Password\":\"abcdefgh\"}", 400, "BADPASSWORD", 2006, "INVALID_PASSWORD"),
+                Arguments.of("{\"UserName\":\"goodname1\",\"Password\":\"a1b2\"}", 400, "BADPASSWORD", 2004, "INVALID_PASSWORD"),
+                Arguments.of("{\"UserName\":\"goodname1\",\"Password\":\"abc 12345\"}", 400, "BADPASSWORD", 2006, "INVALID_PASSWORD"),
+                Arguments.of("{\"UserName\":\"goodname1\"}", 400, "BADPASSWORD", 2001, "INVALID_PASSWORD"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badRegistrations")
+    void badRegistrationIsRefusedWithItsCatalogEntry(String body, int status, String code, int rgsId, String rgsCode) {
+        long members = count("SELECT count(*) FROM members");
+        Response r = demo().post("/v1/account/register", body).send();
+        assertThat(r.status()).isEqualTo(status);
+        assertThat(r.code()).isEqualTo(code);
+        assertThat(r.json().path("ErrorId").asInt()).isEqualTo(rgsId);
+        assertThat(r.json().path("ErrorCode").asString()).isEqualTo(rgsCode);
+        assertThat(r.json().path("Message").asString()).isNotBlank();
+        assertThat(r.json().path("RequestId").asString()).isEqualTo(r.requestIdHeader()).isNotBlank();
+        assertThat(count("SELECT count(*) FROM members")).isEqualTo(members);
+    }
+
+    @Test
+    void missingUserNameInEnglishReadsAsTheRgsTemplate() {
+        Response r = demo().post("/v1/account/register", "{\"Password\":\"abc12345\"}").language("en").send();
+        assertThat(r.code()).isEqualTo("BADNAME");
+        assertThat(r.json().path("Message").asString()).isEqualTo("User name is required.");
+        assertThat(r.json().path("ErrorCode").asString()).isEqualTo("INVALID_USER_NAME");
+        Response blank = demo().post("/v1/account/register", "{\"UserName\":\"\",\"Password\":\"abc12345\"}").language("en").send();
+        assertThat(blank.json().path("Message").asString()).isEqualTo("User name should not be blank.");
+        Response shortName = demo().post("/v1/account/register", "{\"UserName\":\"abc\",\"Password\":\"abc12345\"}").language("en").send();
+        assertThat(shortName.json().path("Message").asString()).isEqualTo("User name should be at least 4 characters long.");
+    }
+
+    @Test
+    void takenNameIsExistsUserAndDoesNotTouchTheMember() {
+        String hash = passwordHash(existing);
+        Response r = demo().post("/v1/account/register", Fixtures.register(existing.toUpperCase(), "xyz98765")).send();
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.code()).isEqualTo("EXISTSUSER");
+        assertThat(r.json().path("ErrorId").asInt()).isEqualTo(2031);
+        assertThat(passwordHash(existing)).isEqualTo(hash);
+    }
+
+    private String passwordHash(String userName) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM members WHERE user_name = ?")
+                .bind(0, userName).mapTo(String.class).one());
+    }
+
+    @Test
+    void unknownMemberAtLoginIsNoUser() {
+        Response r = demo().post("/v1/account/login", Fixtures.login(Fixtures.userName(), "BBIN")).send();
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.code()).isEqualTo("NOUSER");
+    }
+
+    @Test
+    void unknownGameIsTypeErrorAndOpensNoAccount() {
+        long accounts = count("SELECT count(*) FROM sim_accounts");
+        Response r = demo().post("/v1/account/login", Fixtures.login(existing, "Mahjong")).send();
+        assertThat(r.code()).isEqualTo("TYPE_ERROR");
+        assertThat(r.json().path("ErrorId").asInt()).isEqualTo(2017);
+        assertThat(r.json().path("ErrorCode").asString()).isEqualTo("INVALID_PROVIDER");
+        assertThat(count("SELECT count(*) FROM sim_accounts")).isEqualTo(accounts);
+    }
+
+    @Test
+    void badLoginOptionsAreRefused() {
+        assertThat(demo().post("/v1/account/login", "{\"UserName\":\"" + existing + "\",\"Game\":\"KY\",\"Platform\":\"TV\"}")
+                .send().json().path("ErrorId").asInt()).isEqualTo(2019);
+        assertThat(demo().post("/v1/account/login", "{\"UserName\":\"" + existing + "\",\"Game\":\"KY\",\"Language\":\"fr\"}")
+                .send().json().path("ErrorId").asInt()).isEqualTo(2023);
+        assertThat(demo().post("/v1/account/login", "{\"UserName\":\"" + existing + "\",\"Game\":\"KY\",\"GameId\":\"a b\"}")
+                .send().json().path("ErrorId").asInt()).isEqualTo(2022);
+    }
+
+    @Test
+    void missingOrUnknownApiKeyIsAuthorization() {
+        Response none = demo().post("/v1/account/register", Fixtures.register(Fixtures.userName(), "abc12345")).apiKey(null).send();
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.code()).isEqualTo("Authorization");
+        assertThat(none.json().path("ErrorId").asInt()).isEqualTo(2015);
+        Response unknown = demo().post("/v1/account/register", Fixtures.register(Fixtures.userName(), "abc12345")).apiKey("nobody-key").send();
+        assertThat(unknown.code()).isEqualTo("Authorization");
+    }
+
+    @Test
+    void wrongSignatureIsSign() {
+        String name = Fixtures.userName();
+        Response wrongSecret = demo().post("/v1/account/register", Fixtures.register(name, "abc12345")).signWith("not-the-secret").send();
+        assertThat(wrongSecret.status()).isEqualTo(401);
+        assertThat(wrongSecret.code()).isEqualTo("Sign");
+        assertThat(wrongSecret.json().path("ErrorId").asInt()).isEqualTo(2032);
+        assertThat(demo().post("/v1/account/register", Fixtures.register(name, "abc12345")).sign("zz").send().code()).isEqualTo("Sign");
+        assertThat(demo().post("/v1/account/register", Fixtures.register(name, "abc12345")).nonce("bad nonce!").send().code()).isEqualTo("Sign");
+        assertThat(count("SELECT count(*) FROM members WHERE user_name = ?", name)).isZero();
+    }
+
+    @Test
+    void replayedNonceIsSign() {
+        GatewayClient.Call call = demo().post("/v1/account/register", Fixtures.register(Fixtures.userName(), "abc12345"));
+        var request = call.build();
+        assertThat(GatewayClient.send(request).code()).isEqualTo("Success");
+        Response replay = GatewayClient.send(request);
+        assertThat(replay.code()).isEqualTo("Sign");
+    }
+
+    @Test
+    void staleOrFutureTimestampIsTimeout() {
+        Response stale = demo().post("/v1/account/register", Fixtures.register(Fixtures.userName(), "abc12345"))
+                .timestamp(System.currentTimeMillis() - 61_000).send();
+        assertThat(stale.status()).isEqualTo(401);
+        assertThat(stale.code()).isEqualTo("TIMEOUT");
+        Response future = demo().post("/v1/account/register", Fixtures.register(Fixtures.userName(), "abc12345"))
+                .timestamp(System.currentTimeMillis() + 120_000).send();
+        assertThat(future.code()).isEqualTo("TIMEOUT");
+    }
+
+    @Test
+    void nonJsonOversizedOrNonObjectBodiesAreContent() {
+        assertThat(demo().post("/v1/account/register", "UserName=abc").send().code()).isEqualTo("CONTENT");
+        assertThat(demo().post("/v1/account/register", "[1,2]").send().code()).isEqualTo("CONTENT");
+        assertThat(demo().post("/v1/account/register", "{\"UserName\":\"a\",\"UserName\":\"b\"}").send().code()).isEqualTo("CONTENT");
+        assertThat(demo().post("/v1/account/register", "{\"UserName\":\"abcd1\"} trailing").send().code()).isEqualTo("CONTENT");
+        byte[] invalidUtf8 = "{\"UserName\":\"ab\u0000\"}".getBytes(StandardCharsets.UTF_8);
+        invalidUtf8[14] = (byte) 0xC3;
+        assertThat(demo().post("/v1/account/register", invalidUtf8).send().code()).isEqualTo("CONTENT");
+        String big = "{\"UserName\":\"" + "a".repeat(17 * 1024) + "\"}";
+        Response oversized = demo().post("/v1/account/register", big).send();
+        assertThat(oversized.status()).isEqualTo(400);
+        assertThat(oversized.code()).isEqualTo("CONTENT");
+    }
+
+    @Test
+    void unknownRoutesAndMethodsAreCatalogued() {
+        Response route = demo().post("/v1/account/teleport", "{}").send();
+        assertThat(route.status()).isEqualTo(404);
+        assertThat(route.code()).isEqualTo("NOTFOUND");
+        Response method = demo().get("/v1/account/register").send();
+        assertThat(method.status()).isEqualTo(405);
+        assertThat(method.code()).isEqualTo("METHOD");
+        assertThat(method.body()).doesNotContain("Exception").doesNotContain("<html");
+    }
+}

@@ -1,0 +1,49 @@
+package com.beiying.gateway.support;
+
+import com.beiying.gateway.config.DemoOperator;
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the integration tests: the whole gateway (ingress, worker, simulator) on a random port
+ * against the JVM's one real Kafka broker and PostgreSQL. All subclasses share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected Jdbi jdbi;
+
+    @Autowired
+    protected Environment environment;
+
+    /** A client signing as the demo operator. */
+    protected GatewayClient demo() {
+        return new GatewayClient(baseUrl(), DemoOperator.API_KEY, DemoOperator.SECRET);
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    protected String bootstrapServers() {
+        return environment.getRequiredProperty("spring.kafka.bootstrap-servers");
+    }
+
+    protected long count(String sql, Object... args) {
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(sql);
+            for (int i = 0; i < args.length; i++) {
+                q.bind(i, args[i]);
+            }
+            return q.mapTo(Long.class).one();
+        });
+    }
+}

@@ -81,8 +81,7 @@ class ValidationIntegrationTest extends IntegrationTest {
     }
 
     private String passwordHash(String userName) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM members WHERE user_name = ?")
-                .bind(0, userName).mapTo(String.class).one());
+        return queryString("SELECT password_hash FROM members WHERE user_name = ?", userName);
     }
 
     @Test

@@ -38,12 +38,20 @@ public abstract class IntegrationTest {
     }
 
     protected long count(String sql, Object... args) {
+        return queryOne(Long.class, sql, args);
+    }
+
+    protected String queryString(String sql, Object... args) {
+        return queryOne(String.class, sql, args);
+    }
+
+    private <T> T queryOne(Class<T> type, String sql, Object... args) {
         return jdbi.withHandle(h -> {
             var q = h.createQuery(sql);
             for (int i = 0; i < args.length; i++) {
                 q.bind(i, args[i]);
             }
-            return q.mapTo(Long.class).one();
+            return q.mapTo(type).one();
         });
     }
 }

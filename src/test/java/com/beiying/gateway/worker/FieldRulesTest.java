@@ -1,0 +1,74 @@
+package com.beiying.gateway.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.beiying.gateway.config.SecretBox;
+import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.error.Language;
+import com.beiying.gateway.error.RequestField;
+import com.beiying.gateway.messaging.CommandKind;
+import com.beiying.gateway.messaging.CommandMessage;
+import com.beiying.gateway.messaging.FieldInput;
+import com.beiying.gateway.messaging.SealedFields;
+import com.beiying.gateway.provider.Game;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FieldRulesTest {
+    private static final SecretBox SEALER = new SecretBox(SecretBox.newMasterKey(), SealedFields.PURPOSE);
+
+    private static CommandFields fields(Map<String, FieldInput> fields) {
+        return new CommandFields(new CommandMessage("r00000001", "demo", CommandKind.REGISTER, Language.EN, fields, null,
+                Instant.now()), SEALER);
+    }
+
+    private static void refused(Runnable rule, Errors error) {
+        assertThatThrownBy(rule::run).isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error()).isEqualTo(error));
+    }
+
+    @Test
+    void userNameIsLowerCasedThenChecked() {
+        assertThat(FieldRules.userName(fields(Map.of("UserName", FieldInput.string("Alice01"))))).isEqualTo("alice01");
+        refused(() -> FieldRules.userName(fields(Map.of())), Errors.FIELD_REQUIRED);
+        refused(() -> FieldRules.userName(fields(Map.of("UserName", new FieldInput(FieldInput.Kind.NULL, null, null)))), Errors.FIELD_NULL);
+        refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.string("")))), Errors.FIELD_BLANK);
+        refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.number("1234")))), Errors.FIELD_INVALID);
+        refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.string("abc")))), Errors.FIELD_TOO_SHORT);
+        refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.string("a".repeat(17))))), Errors.FIELD_TOO_LONG);
+        refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.string("a".repeat(1025))))), Errors.FIELD_TOO_LARGE);
+        refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.string("abc_d")))), Errors.FIELD_INVALID);
+        refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.string("9abcd")))), Errors.INVALID_USERNAME);
+        assertThat(FieldRules.userName(fields(Map.of("UserName", FieldInput.string("a".repeat(16)))))).hasSize(16);
+    }
+
+    @Test
+    void passwordRulesOnSealedValues() {
+        String aad = SealedFields.associatedData("demo", "r00000001", "Password");
+        assertThat(FieldRules.password(fields(Map.of("Password", FieldInput.sealedString(SEALER.seal("abc123", aad)))),
+                RequestField.PASSWORD)).isEqualTo("abc123");
+        for (String bad : new String[] {"abc12", "abcdefgh", "12345678", "abc 1234", "abc123\u00e9", "a1" + "x".repeat(31)}) {
+            assertThatThrownBy(() -> FieldRules.password(fields(Map.of("Password", FieldInput.sealedString(SEALER.seal(bad, aad)))),
+                    RequestField.PASSWORD)).as(bad).isInstanceOf(GatewayException.class);
+        }
+        // A sealed value from another request does not open here.
+        byte[] foreign = SEALER.seal("abc123", SealedFields.associatedData("demo", "other", "Password"));
+        refused(() -> FieldRules.password(fields(Map.of("Password", FieldInput.sealedString(foreign))), RequestField.PASSWORD),
+                Errors.FIELD_INVALID);
+    }
+
+    @Test
+    void gameAndLaunchOptions() {
+        assertThat(FieldRules.game(fields(Map.of("Game", FieldInput.string("XJ188"))))).isEqualTo(Game.XJ188);
+        refused(() -> FieldRules.game(fields(Map.of("Game", FieldInput.string("xj188")))), Errors.UNKNOWN_GAME);
+        assertThat(FieldRules.platform(fields(Map.of()))).isEqualTo("PC");
+        assertThat(FieldRules.platform(fields(Map.of("Platform", FieldInput.string("app"))))).isEqualTo("APP");
+        refused(() -> FieldRules.platform(fields(Map.of("Platform", FieldInput.string("TV")))), Errors.INVALID_PLATFORM);
+        assertThat(FieldRules.language(fields(Map.of("Language", FieldInput.string("EN"))))).isEqualTo("en");
+        refused(() -> FieldRules.language(fields(Map.of("Language", FieldInput.string("de")))), Errors.INVALID_LANGUAGE);
+        assertThat(FieldRules.gameId(fields(Map.of()))).isNull();
+        refused(() -> FieldRules.gameId(fields(Map.of("GameId", FieldInput.string("a/b")))), Errors.INVALID_GAME_ID);
+    }
+}

@@ -25,7 +25,8 @@ public final class DemoOperator {
     public static void seed(Jdbi jdbi, SecretBox operatorSecrets) {
         jdbi.useTransaction(h -> {
             OperatorDao dao = h.attach(OperatorDao.class);
-            if (dao.insertOperator(OPERATOR_ID, "Demo operator", "127.0.0.0/8,::1/128", LAUNCH_DOMAIN, "CNY", "BEIYING")) {
+            if (dao.insertOperator(OPERATOR_ID, "Demo operator", "127.0.0.0/8,::1/128", LAUNCH_DOMAIN, "CNY", "BEIYING",
+                    null, false)) {
                 dao.insertKey(API_KEY, OPERATOR_ID, operatorSecrets.seal(SECRET, API_KEY), null);
                 for (Game game : Game.values()) {
                     dao.enableGame(OPERATOR_ID, game.code(), CREDIT);

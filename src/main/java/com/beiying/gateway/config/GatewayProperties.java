@@ -17,7 +17,8 @@ public record GatewayProperties(
         Ingress ingress,
         Worker worker,
         Security security,
-        Providers providers) {
+        Providers providers,
+        Admin admin) {
 
     /** Topic names and sizes. */
     public record Kafka(String topicPrefix, int commandPartitions, int replyPartitions, short replicationFactor,
@@ -36,6 +37,16 @@ public record GatewayProperties(
         public String deadLetterTopic() {
             return topicPrefix + "commands.dlt";
         }
+
+        /** A Kafka-native operator's own commands topic. */
+        public String operatorCommandsTopic(String operatorId) {
+            return topicPrefix + "op." + operatorId + ".commands";
+        }
+
+        /** A Kafka-native operator's own replies topic. */
+        public String operatorRepliesTopic(String operatorId) {
+            return topicPrefix + "op." + operatorId + ".replies";
+        }
     }
 
     /** The in-process broker and database of the embedded default. */
@@ -44,7 +55,11 @@ public record GatewayProperties(
 
     /** HTTP ingress behaviour. */
     public record Ingress(Duration replyTimeout, int maxBodyBytes, Duration clockSkew, Duration nonceTtl,
-                          List<String> trustedProxies, Duration operatorRefresh) {
+                          List<String> trustedProxies, Duration operatorRefresh, int rateLimit) {
+    }
+
+    /** Operator administration. */
+    public record Admin(Duration keyOverlap) {
     }
 
     /** Command workers. */

@@ -24,7 +24,17 @@ public enum RequestField {
     START_TIME("StartTime", "DATEEROOR", "开始时间"),
     END_TIME("EndTime", "DATEEROOR", "结束时间"),
     PAGE("Page", "CONTENT", "页码"),
-    PAGE_SIZE("PageSize", "CONTENT", "每页条数");
+    PAGE_SIZE("PageSize", "CONTENT", "每页条数"),
+    // Admin API fields (SPEC §9)
+    NAME("Name", "CONTENT", "名称"),
+    IP_ALLOWLIST("IpAllowlist", "CONTENT", "IP白名单"),
+    LAUNCH_DOMAIN("LaunchDomain", "CONTENT", "启动域名"),
+    CURRENCY("Currency", "CONTENT", "币种"),
+    ERROR_FORMAT("ErrorFormat", "CONTENT", "错误格式"),
+    GAMES("Games", "CONTENT", "游戏列表"),
+    STATUS("Status", "CONTENT", "状态"),
+    RATE_LIMIT("RateLimit", "CONTENT", "限流"),
+    KAFKA_NATIVE("KafkaNative", "CONTENT", "Kafka直连");
 
     private final String jsonName;
     private final String beiyingCode;

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -64,6 +65,17 @@ class IngressConfiguration {
         GatewayProperties.Ingress ingress = properties.ingress();
         return new CommandGateway(jdbi, commandTemplate, topics.commands(), waiters, fieldSealer,
                 properties.instanceId(), ingress.replyTimeout(), ingress.nonceTtl(), clock);
+    }
+
+    @Bean
+    OperatorAdmin operatorAdmin(Jdbi jdbi, @Qualifier("operatorSecretBox") SecretBox operatorSecretBox,
+                                OperatorDirectory directory, KafkaAdmin kafkaAdmin, GatewayProperties properties, Clock clock) {
+        return new OperatorAdmin(jdbi, operatorSecretBox, directory, kafkaAdmin, properties, clock);
+    }
+
+    @Bean
+    RateLimits rateLimits(GatewayProperties properties) {
+        return new RateLimits(properties.ingress().rateLimit());
     }
 
     @Bean

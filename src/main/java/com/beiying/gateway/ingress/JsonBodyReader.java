@@ -29,6 +29,11 @@ final class JsonBodyReader {
                     .build())
             .build();
 
+    /** The strict parser settings, shared with the admin API's tree reader. */
+    JsonFactory factory() {
+        return factory;
+    }
+
     /** The body's top-level fields in order, or CONTENT. */
     Map<String, FieldInput> read(byte[] body) {
         if (body.length == 0) {

@@ -2,6 +2,7 @@ package com.beiying.gateway.ingress;
 
 import com.beiying.gateway.config.Cidr;
 import com.beiying.gateway.config.GatewayProperties;
+import com.beiying.gateway.error.ErrorFormat;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.persistence.Operator;
@@ -75,6 +76,18 @@ final class RequestAuthenticator {
             throw new GatewayException(Errors.INVALID_CONTENT);
         }
         return new Caller(operator, requestId, nonce, clientIp);
+    }
+
+    /**
+     * The error dialect for answering this request: the operator's when the presented ApiKey is
+     * known (even if authentication failed later), else the default.
+     */
+    ErrorFormat errorFormat(HttpServletRequest request) {
+        String apiKey = bearer(request.getHeader("Authorization"));
+        return apiKey == null ? ErrorFormat.BEIYING : operators.byApiKey(apiKey)
+                .flatMap(c -> operators.byId(c.operatorId()))
+                .map(Operator::errorFormat)
+                .orElse(ErrorFormat.BEIYING);
     }
 
     /** The request id given by the client if well-formed, for answers that fail before authentication ends. */

@@ -74,6 +74,53 @@ final class ResponseWriter {
         }));
     }
 
+    /** A new key pair, shown once. */
+    ResponseEntity<byte[]> credentials(OperatorAdmin.Credentials c, Language language) {
+        return respond(200, null, write(g -> {
+            g.writeStartObject();
+            writeSuccessHead(g, language, null);
+            g.writeStringProperty("OperatorId", c.operatorId());
+            g.writeStringProperty("ApiKey", c.apiKey());
+            g.writeStringProperty("Secret", c.secret());
+            g.writeEndObject();
+        }));
+    }
+
+    /** An operator's settings, never its secret. */
+    ResponseEntity<byte[]> operator(OperatorAdmin.View view, Language language) {
+        var o = view.operator();
+        return respond(200, null, write(g -> {
+            g.writeStartObject();
+            writeSuccessHead(g, language, null);
+            g.writeStringProperty("OperatorId", o.operatorId());
+            g.writeStringProperty("Name", o.name());
+            g.writeStringProperty("Status", o.status());
+            g.writeName("IpAllowlist");
+            writeStrings(g, o.ipAllowlist() == null || o.ipAllowlist().isEmpty() ? List.of() : List.of(o.ipAllowlist().split(",")));
+            g.writeStringProperty("LaunchDomain", o.launchDomain());
+            g.writeStringProperty("Currency", o.currency());
+            g.writeStringProperty("ErrorFormat", o.errorFormat());
+            g.writeName("Games");
+            writeStrings(g, view.games());
+            g.writeName("RateLimit");
+            if (o.rateLimit() == null) {
+                g.writeNull();
+            } else {
+                g.writeNumber(o.rateLimit());
+            }
+            g.writeBooleanProperty("KafkaNative", o.kafkaNative());
+            g.writeEndObject();
+        }));
+    }
+
+    private static void writeStrings(JsonGenerator g, List<String> values) {
+        g.writeStartArray();
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
     private void writeReply(JsonGenerator g, ReplyMessage reply, ErrorFormat format) {
         if (!reply.success()) {
             writeError(g, format, reply.code(), reply.message(), reply.errorId(), reply.errorCode(), reply.requestId());
@@ -90,7 +137,9 @@ final class ResponseWriter {
     private static void writeSuccessHead(JsonGenerator g, Language language, String requestId) {
         g.writeStringProperty("Code", Errors.SUCCESS.code(null));
         g.writeStringProperty("Message", Errors.SUCCESS.message(language, null, Map.of()));
-        g.writeStringProperty("RequestId", requestId);
+        if (requestId != null) {
+            g.writeStringProperty("RequestId", requestId);
+        }
     }
 
     private static void writeFields(JsonGenerator g, Map<String, FieldInput> fields) {

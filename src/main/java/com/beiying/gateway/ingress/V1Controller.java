@@ -45,22 +45,23 @@ class V1Controller {
     private final CommandGateway gateway;
     private final ResponseWriter writer;
     private final Jdbi jdbi;
+    private final RateLimits rateLimits;
     private final int maxBodyBytes;
 
     V1Controller(RequestAuthenticator authenticator, JsonBodyReader bodyReader, CommandGateway gateway,
-                 ResponseWriter writer, Jdbi jdbi, GatewayProperties properties) {
+                 ResponseWriter writer, Jdbi jdbi, RateLimits rateLimits, GatewayProperties properties) {
         this.authenticator = authenticator;
         this.bodyReader = bodyReader;
         this.gateway = gateway;
         this.writer = writer;
         this.jdbi = jdbi;
+        this.rateLimits = rateLimits;
         this.maxBodyBytes = properties.ingress().maxBodyBytes();
     }
 
     @PostMapping("/v1/account/{action}")
     CompletableFuture<ResponseEntity<byte[]>> account(@PathVariable String action, HttpServletRequest request) {
         Language language = Language.fromHeader(request.getHeader("Accept-Language"));
-        ErrorFormat format = ErrorFormat.BEIYING;
         String requestId = RequestAuthenticator.clientRequestId(request);
         try {
             CommandKind kind = ACTIONS.get(action);
@@ -68,50 +69,45 @@ class V1Controller {
                 throw new GatewayException(Errors.NOT_FOUND);
             }
             byte[] body = readBody(request);
-            Caller caller = authenticator.authenticate(request, body);
-            format = caller.operator().errorFormat();
+            Caller caller = authenticate(request, body);
             requestId = caller.requestId();
             Map<String, FieldInput> fields = bodyReader.read(body);
-            ErrorFormat replyFormat = format;
+            ErrorFormat format = caller.operator().errorFormat();
             String id = requestId;
             return gateway.submit(caller, kind, fields, language).handle((reply, e) -> e == null
-                    ? writer.reply(reply, replyFormat)
-                    : writer.error(unwrap(e), language, replyFormat, id));
+                    ? writer.reply(reply, format)
+                    : writer.error(unwrap(e), language, format, id));
         } catch (GatewayException e) {
-            return CompletableFuture.completedFuture(writer.error(e, language, format, requestId));
+            return CompletableFuture.completedFuture(writer.error(e, language, authenticator.errorFormat(request), requestId));
         }
     }
 
     @GetMapping("/v1/requests/{requestId}")
     ResponseEntity<byte[]> requestState(@PathVariable String requestId, HttpServletRequest request) {
         Language language = Language.fromHeader(request.getHeader("Accept-Language"));
-        ErrorFormat format = ErrorFormat.BEIYING;
         try {
-            Caller caller = authenticator.authenticate(request, new byte[0]);
-            format = caller.operator().errorFormat();
+            Caller caller = authenticate(request, new byte[0]);
             gateway.useNonce(caller);
             // Another operator's request id looks exactly like one that does not exist.
             Optional<Optional<ReplyMessage>> state = gateway.requestState(caller.operator().operatorId(), requestId);
             if (state.isEmpty()) {
                 throw new GatewayException(Errors.NOT_FOUND);
             }
-            return writer.requestState(requestId, state.get().orElse(null), language, format);
+            return writer.requestState(requestId, state.get().orElse(null), language, caller.operator().errorFormat());
         } catch (GatewayException e) {
-            return writer.error(e, language, format, null);
+            return writer.error(e, language, authenticator.errorFormat(request), null);
         }
     }
 
     @GetMapping("/v1/games")
     ResponseEntity<byte[]> games(HttpServletRequest request) {
         Language language = Language.fromHeader(request.getHeader("Accept-Language"));
-        ErrorFormat format = ErrorFormat.BEIYING;
         try {
-            Caller caller = authenticator.authenticate(request, new byte[0]);
-            format = caller.operator().errorFormat();
+            Caller caller = authenticate(request, new byte[0]);
             gateway.useNonce(caller);
             return writer.games(caller.requestId(), language, Arrays.asList(Game.values()));
         } catch (GatewayException e) {
-            return writer.error(e, language, format, null);
+            return writer.error(e, language, authenticator.errorFormat(request), null);
         }
     }
 
@@ -126,6 +122,12 @@ class V1Controller {
                     Language.fromHeader(request.getHeader("Accept-Language")), ErrorFormat.BEIYING, null);
         }
         return ResponseEntity.status(302).location(URI.create(target.get())).build();
+    }
+
+    private Caller authenticate(HttpServletRequest request, byte[] body) {
+        Caller caller = authenticator.authenticate(request, body);
+        rateLimits.acquire(caller.operator());
+        return caller;
     }
 
     private byte[] readBody(HttpServletRequest request) {

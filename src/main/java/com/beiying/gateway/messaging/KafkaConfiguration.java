@@ -29,7 +29,8 @@ public class KafkaConfiguration {
     @Bean
     Topics topics(GatewayProperties properties) {
         GatewayProperties.Kafka k = properties.kafka();
-        return new Topics(k.commandsTopic(), k.repliesTopic(), k.deadLetterTopic());
+        return new Topics(k.commandsTopic(), k.repliesTopic(), k.deadLetterTopic(),
+                java.util.regex.Pattern.quote(k.topicPrefix()) + "op\\.[A-Za-z0-9_-]+\\.commands");
     }
 
     @Bean
@@ -75,7 +76,7 @@ public class KafkaConfiguration {
         return props;
     }
 
-    /** Topic names. */
-    public record Topics(String commands, String replies, String deadLetter) {
+    /** Topic names; {@code operatorCommandsPattern} matches every Kafka-native operator's commands topic. */
+    public record Topics(String commands, String replies, String deadLetter, String operatorCommandsPattern) {
     }
 }

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /** An operator's settings as every ingress and worker instance sees them. */
 public record Operator(String operatorId, String name, boolean active, List<Cidr> allowlist, String launchDomain,
-                       String currency, ErrorFormat errorFormat, Set<String> enabledGames) {
+                       String currency, ErrorFormat errorFormat, Set<String> enabledGames, Integer rateLimit,
+                       boolean kafkaNative) {
 
     /** Whether a client IP may call in this operator's name. */
     public boolean allows(String clientIp) {

@@ -15,7 +15,7 @@ public interface OperatorDao {
 
     /** An operator's settings. */
     record OperatorRow(String operatorId, String name, String status, String ipAllowlist, String launchDomain,
-                       String currency, String errorFormat) {
+                       String currency, String errorFormat, Integer rateLimit, boolean kafkaNative) {
     }
 
     /** A usable key pair (current, or rotated but inside its overlap). */
@@ -29,10 +29,22 @@ public interface OperatorDao {
     /** All operators; the allowlist comes as one comma-separated string. */
     @SqlQuery("""
             SELECT operator_id, name, status, array_to_string(ip_allowlist, ',') AS ip_allowlist,
-                   launch_domain, currency, error_format
+                   launch_domain, currency, error_format, rate_limit, kafka_native
             FROM operators
             """)
     List<OperatorRow> operators();
+
+    /** One operator. */
+    @SqlQuery("""
+            SELECT operator_id, name, status, array_to_string(ip_allowlist, ',') AS ip_allowlist,
+                   launch_domain, currency, error_format, rate_limit, kafka_native
+            FROM operators WHERE operator_id = :operatorId
+            """)
+    java.util.Optional<OperatorRow> operator(@Bind("operatorId") String operatorId);
+
+    /** Games enabled for one operator. */
+    @SqlQuery("SELECT game FROM operator_games WHERE operator_id = :operatorId AND enabled ORDER BY game")
+    List<String> gamesOf(@Bind("operatorId") String operatorId);
 
     /** Key pairs that authenticate now. */
     @SqlQuery("SELECT api_key, operator_id, secret_sealed FROM operator_keys WHERE expires_at IS NULL OR expires_at > now()")
@@ -44,13 +56,38 @@ public interface OperatorDao {
 
     /** Creates an operator unless it exists. */
     @SqlUpdate("""
-            INSERT INTO operators (operator_id, name, ip_allowlist, launch_domain, currency, error_format)
-            VALUES (:operatorId, :name, string_to_array(:ipAllowlist, ','), :launchDomain, :currency, :errorFormat)
+            INSERT INTO operators (operator_id, name, ip_allowlist, launch_domain, currency, error_format, rate_limit, kafka_native)
+            VALUES (:operatorId, :name, string_to_array(:ipAllowlist, ','), :launchDomain, :currency, :errorFormat,
+                    :rateLimit, :kafkaNative)
             ON CONFLICT (operator_id) DO NOTHING
             """)
     boolean insertOperator(@Bind("operatorId") String operatorId, @Bind("name") String name,
                            @Bind("ipAllowlist") String ipAllowlist, @Bind("launchDomain") String launchDomain,
-                           @Bind("currency") String currency, @Bind("errorFormat") String errorFormat);
+                           @Bind("currency") String currency, @Bind("errorFormat") String errorFormat,
+                           @Bind("rateLimit") Integer rateLimit, @Bind("kafkaNative") boolean kafkaNative);
+
+    /** Replaces an operator's allowlist. */
+    @SqlUpdate("UPDATE operators SET ip_allowlist = string_to_array(:ipAllowlist, ','), updated_at = now() WHERE operator_id = :operatorId")
+    int setIpAllowlist(@Bind("operatorId") String operatorId, @Bind("ipAllowlist") String ipAllowlist);
+
+    /** Changes an operator's rate limit (null: the configured default). */
+    @SqlUpdate("UPDATE operators SET rate_limit = :rateLimit, updated_at = now() WHERE operator_id = :operatorId")
+    int setRateLimit(@Bind("operatorId") String operatorId, @Bind("rateLimit") Integer rateLimit);
+
+    /** Enables exactly the given games (the others stay configured but disabled, keeping their credit lines). */
+    @SqlUpdate("""
+            INSERT INTO operator_games (operator_id, game, enabled)
+            SELECT :operatorId, g, g = ANY(:enabled) FROM unnest(:all) AS g
+            ON CONFLICT (operator_id, game) DO UPDATE SET enabled = excluded.enabled
+            """)
+    void setGames(@Bind("operatorId") String operatorId, @Bind("enabled") String[] enabled, @Bind("all") String[] all);
+
+    /** Ends the overlap of older key pairs at the given time (now or later), leaving newer expiries alone. */
+    @SqlUpdate("""
+            UPDATE operator_keys SET expires_at = :until
+            WHERE operator_id = :operatorId AND (expires_at IS NULL OR expires_at > :until)
+            """)
+    int expireKeys(@Bind("operatorId") String operatorId, @Bind("until") Instant until);
 
     /** Adds a key pair. */
     @SqlUpdate("INSERT INTO operator_keys (api_key, operator_id, secret_sealed, expires_at) VALUES (:apiKey, :operatorId, :secret, :expiresAt)")

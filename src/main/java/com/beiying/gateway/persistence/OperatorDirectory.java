@@ -30,12 +30,12 @@ public class OperatorDirectory {
     public record Credentials(String operatorId, byte[] secret) {
     }
 
-    private record Snapshot(Map<String, Credentials> byKey, Map<String, Operator> byId) {
+    private record Snapshot(Map<String, Credentials> byKey, Map<String, Operator> byId, Map<String, List<byte[]>> secrets) {
     }
 
     private final Jdbi jdbi;
     private final SecretBox secrets;
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of());
 
     /** Loads the directory at once so the first request finds its operator. */
     public OperatorDirectory(Jdbi jdbi, SecretBox secrets) {
@@ -52,6 +52,11 @@ public class OperatorDirectory {
     /** The operator with this id. */
     public Optional<Operator> byId(String operatorId) {
         return Optional.ofNullable(snapshot.byId().get(operatorId));
+    }
+
+    /** The usable secrets of an operator (several while a rotated pair is in its overlap). */
+    public List<byte[]> secretsOf(String operatorId) {
+        return snapshot.secrets().getOrDefault(operatorId, List.of());
     }
 
     /** Reloads everything; scheduled, and called after an admin change on this instance. */
@@ -75,14 +80,17 @@ public class OperatorDirectory {
             for (OperatorDao.OperatorRow row : dao.operators()) {
                 byId.put(row.operatorId(), new Operator(row.operatorId(), row.name(), "ACTIVE".equals(row.status()),
                         parseAllowlist(row.ipAllowlist()), row.launchDomain(), row.currency(),
-                        ErrorFormat.valueOf(row.errorFormat()), Set.copyOf(games.getOrDefault(row.operatorId(), Set.of()))));
+                        ErrorFormat.valueOf(row.errorFormat()), Set.copyOf(games.getOrDefault(row.operatorId(), Set.of())),
+                        row.rateLimit(), row.kafkaNative()));
             }
             Map<String, Credentials> byKey = new HashMap<>();
+            Map<String, List<byte[]>> byOperator = new HashMap<>();
             for (OperatorDao.KeyRow key : dao.usableKeys()) {
-                String secret = secrets.open(key.secretSealed(), key.apiKey());
-                byKey.put(key.apiKey(), new Credentials(key.operatorId(), secret.getBytes(StandardCharsets.UTF_8)));
+                byte[] secret = secrets.open(key.secretSealed(), key.apiKey()).getBytes(StandardCharsets.UTF_8);
+                byKey.put(key.apiKey(), new Credentials(key.operatorId(), secret));
+                byOperator.computeIfAbsent(key.operatorId(), k -> new ArrayList<>()).add(secret);
             }
-            return new Snapshot(Map.copyOf(byKey), Map.copyOf(byId));
+            return new Snapshot(Map.copyOf(byKey), Map.copyOf(byId), Map.copyOf(byOperator));
         });
     }
 

@@ -40,11 +40,14 @@ public final class CommandDispatcher {
         }
     }
 
-    /** Handles one command record; the key is the record's Kafka key, reused for the reply. */
-    public void dispatch(String key, CommandMessage command) {
+    /**
+     * Handles one command record; the key is the record's Kafka key, reused for the reply, which
+     * goes to the given replies topic.
+     */
+    public void dispatch(String key, CommandMessage command, String replyTopic) {
         Optional<ReplyMessage> stored = storedReply(command);
         if (stored.isPresent()) {
-            publisher.publish(key, stored.get());
+            publisher.publish(replyTopic, key, stored.get());
             return;
         }
         ReplyMessage reply;
@@ -57,16 +60,21 @@ public final class CommandDispatcher {
         } catch (GatewayException e) {
             reply = commitError(command, e);
         }
-        publisher.publish(key, reply);
+        publisher.publish(replyTopic, key, reply);
     }
 
     /**
      * Answers a command that could not be processed after all retries with INTERNAL_ERROR, so its
      * caller is not left waiting; called by the error handler before the record is dead-lettered.
      */
-    public void fail(String key, CommandMessage command, Exception cause) {
+    public void fail(String key, CommandMessage command, String replyTopic, Exception cause) {
         log.error("command {} {} failed for good", command.correlationId(), command.kind(), cause);
-        publisher.publish(key, commitError(command, new GatewayException(Errors.INTERNAL_ERROR)));
+        publisher.publish(replyTopic, key, commitError(command, new GatewayException(Errors.INTERNAL_ERROR)));
+    }
+
+    /** Answers a command with a catalogued error without running it (an operator that may not act now). */
+    public void refuse(String key, CommandMessage command, String replyTopic, GatewayException e) {
+        publisher.publish(replyTopic, key, commitError(command, e));
     }
 
     private ReplyMessage commitSuccess(CommandMessage command, CommandHandler.Effects effects) {

@@ -1,12 +1,10 @@
 package com.beiying.gateway.worker;
 
-import com.beiying.gateway.config.SecretBox;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.error.RequestField;
 import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.messaging.FieldInput;
-import com.beiying.gateway.messaging.SealedFields;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,12 +17,12 @@ public final class CommandFields {
     static final int ABSURD_LENGTH = 1024;
 
     private final CommandMessage command;
-    private final SecretBox sealer;
+    private final FieldOpener opener;
 
-    /** Reads the fields of a command; sealed fields open with the sealer. */
-    public CommandFields(CommandMessage command, SecretBox sealer) {
+    /** Reads the fields of a command; sealed fields open with the opener. */
+    public CommandFields(CommandMessage command, FieldOpener opener) {
         this.command = command;
-        this.sealer = sealer;
+        this.opener = opener;
     }
 
     /** A required string field, checked for presence, null, type, size and blankness. */
@@ -67,7 +65,7 @@ public final class CommandFields {
 
     private String open(RequestField field, byte[] sealed) {
         try {
-            return sealer.open(sealed, SealedFields.associatedData(command.operatorId(), command.requestId(), field.jsonName()));
+            return opener.open(command, field.jsonName(), sealed);
         } catch (IllegalArgumentException e) {
             // A sealed value that does not open was not sealed by our ingress for this request.
             throw GatewayException.field(Errors.FIELD_INVALID, field);

@@ -15,16 +15,14 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 public final class ReplyPublisher {
     private final KafkaTemplate<String, ReplyMessage> template;
-    private final String topic;
 
-    /** Publishes to the given replies topic. */
-    public ReplyPublisher(KafkaTemplate<String, ReplyMessage> template, String topic) {
+    /** Publishes with the given template. */
+    public ReplyPublisher(KafkaTemplate<String, ReplyMessage> template) {
         this.template = template;
-        this.topic = topic;
     }
 
-    /** Sends and waits for the acknowledgement. */
-    public void publish(String key, ReplyMessage reply) {
+    /** Sends to the topic and waits for the acknowledgement. */
+    public void publish(String topic, String key, ReplyMessage reply) {
         ProducerRecord<String, ReplyMessage> record = new ProducerRecord<>(topic, key, reply);
         record.headers().add(Correlation.HEADER, reply.correlationId().getBytes(StandardCharsets.UTF_8));
         record.headers().add(Correlation.TYPE_HEADER, reply.kind().name().getBytes(StandardCharsets.UTF_8));

@@ -58,19 +58,23 @@ class WorkerConfiguration {
     }
 
     @Bean
-    RegisterHandler registerHandler(Jdbi jdbi, @Qualifier("fieldSealer") SecretBox fieldSealer, PasswordHasher hasher) {
-        return new RegisterHandler(jdbi, fieldSealer, hasher);
+    FieldOpener fieldOpener(@Qualifier("fieldSealer") SecretBox fieldSealer, OperatorDirectory operators) {
+        return new FieldOpener(fieldSealer, operators::secretsOf);
     }
 
     @Bean
-    LoginHandler loginHandler(Jdbi jdbi, @Qualifier("fieldSealer") SecretBox fieldSealer, OperatorDirectory operators,
-                              ProviderRegistry providers) {
-        return new LoginHandler(jdbi, fieldSealer, operators, providers);
+    RegisterHandler registerHandler(Jdbi jdbi, FieldOpener opener, PasswordHasher hasher) {
+        return new RegisterHandler(jdbi, opener, hasher);
     }
 
     @Bean
-    ReplyPublisher replyPublisher(KafkaTemplate<String, ReplyMessage> replyTemplate, Topics topics) {
-        return new ReplyPublisher(replyTemplate, topics.replies());
+    LoginHandler loginHandler(Jdbi jdbi, FieldOpener opener, OperatorDirectory operators, ProviderRegistry providers) {
+        return new LoginHandler(jdbi, opener, operators, providers);
+    }
+
+    @Bean
+    ReplyPublisher replyPublisher(KafkaTemplate<String, ReplyMessage> replyTemplate) {
+        return new ReplyPublisher(replyTemplate);
     }
 
     @Bean
@@ -79,26 +83,34 @@ class WorkerConfiguration {
     }
 
     @Bean
-    CommandListener commandListener(CommandDispatcher dispatcher) {
-        return new CommandListener(dispatcher);
+    CommandRoutes commandRoutes(GatewayProperties properties) {
+        return new CommandRoutes(properties.kafka());
+    }
+
+    @Bean
+    CommandListener commandListener(CommandDispatcher dispatcher, OperatorDirectory operators, CommandRoutes routes) {
+        return new CommandListener(dispatcher, operators, routes);
     }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, CommandMessage> commandContainerFactory(
             KafkaProperties kafka, KafkaTemplate<Object, Object> deadLetterTemplate, Topics topics,
-            CommandDispatcher dispatcher) {
+            CommandDispatcher dispatcher, CommandRoutes routes) {
         Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A new Kafka-native operator's topic is picked up by the pattern subscription within seconds.
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 3_000);
         DefaultKafkaConsumerFactory<String, CommandMessage> consumers = new DefaultKafkaConsumerFactory<>(props,
                 new StringDeserializer(), new ErrorHandlingDeserializer<>(new CommandSerde.Deserializer()));
 
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterTemplate,
                 (record, e) -> new TopicPartition(topics.deadLetter(), -1));
         ConsumerRecordRecoverer recoverer = (record, e) -> {
-            if (record.value() instanceof CommandMessage command) {
+            if (record.value() instanceof CommandMessage claimed) {
+                CommandMessage command = routes.actingAs(record.topic(), claimed);
                 try {
-                    dispatcher.fail((String) record.key(), command, e);
+                    dispatcher.fail((String) record.key(), command, routes.replyTopic(record.topic()), e);
                 } catch (RuntimeException answerFailed) {
                     log.error("could not answer failed command {}", command.correlationId(), answerFailed);
                 }

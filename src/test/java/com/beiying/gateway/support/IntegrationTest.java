@@ -29,6 +29,11 @@ public abstract class IntegrationTest {
         return new GatewayClient(baseUrl(), DemoOperator.API_KEY, DemoOperator.SECRET);
     }
 
+    /** The admin API of this gateway. */
+    protected AdminApi admin() {
+        return new AdminApi(baseUrl(), environment.getRequiredProperty("gateway.security.admin-token"));
+    }
+
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -14,15 +14,17 @@ import com.beiying.gateway.messaging.FieldInput;
 import com.beiying.gateway.messaging.SealedFields;
 import com.beiying.gateway.provider.Game;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FieldRulesTest {
     private static final SecretBox SEALER = new SecretBox(SecretBox.newMasterKey(), SealedFields.PURPOSE);
+    private static final byte[] OPERATOR_SECRET = "operator-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private static CommandFields fields(Map<String, FieldInput> fields) {
         return new CommandFields(new CommandMessage("r00000001", "demo", CommandKind.REGISTER, Language.EN, fields, null,
-                Instant.now()), SEALER);
+                Instant.now()), new FieldOpener(SEALER, operatorId -> List.of(OPERATOR_SECRET)));
     }
 
     private static void refused(Runnable rule, Errors error) {
@@ -53,6 +55,14 @@ class FieldRulesTest {
             assertThatThrownBy(() -> FieldRules.password(fields(Map.of("Password", FieldInput.sealedString(SEALER.seal(bad, aad)))),
                     RequestField.PASSWORD)).as(bad).isInstanceOf(GatewayException.class);
         }
+        // A Kafka-native operator seals with its own secret.
+        byte[] byOperator = com.beiying.gateway.messaging.OperatorSealing.seal("operator-secret", "demo", "r00000001",
+                "Password", "xyz789");
+        assertThat(FieldRules.password(fields(Map.of("Password", FieldInput.sealedString(byOperator))), RequestField.PASSWORD))
+                .isEqualTo("xyz789");
+        byte[] wrongSecret = com.beiying.gateway.messaging.OperatorSealing.seal("guessed", "demo", "r00000001", "Password", "xyz789");
+        refused(() -> FieldRules.password(fields(Map.of("Password", FieldInput.sealedString(wrongSecret))), RequestField.PASSWORD),
+                Errors.FIELD_INVALID);
         // A sealed value from another request does not open here.
         byte[] foreign = SEALER.seal("abc123", SealedFields.associatedData("demo", "other", "Password"));
         refused(() -> FieldRules.password(fields(Map.of("Password", FieldInput.sealedString(foreign))), RequestField.PASSWORD),

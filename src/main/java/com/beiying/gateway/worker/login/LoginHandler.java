@@ -1,6 +1,6 @@
 package com.beiying.gateway.worker.login;
 
-import com.beiying.gateway.config.SecretBox;
+import com.beiying.gateway.worker.FieldOpener;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.messaging.CommandKind;
@@ -29,15 +29,15 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class LoginHandler implements CommandHandler {
     private final Jdbi jdbi;
-    private final SecretBox sealer;
+    private final FieldOpener opener;
     private final OperatorDirectory operators;
     private final ProviderRegistry providers;
     private final SecureRandom random = new SecureRandom();
 
     /** Wires the handler. */
-    public LoginHandler(Jdbi jdbi, SecretBox sealer, OperatorDirectory operators, ProviderRegistry providers) {
+    public LoginHandler(Jdbi jdbi, FieldOpener opener, OperatorDirectory operators, ProviderRegistry providers) {
         this.jdbi = jdbi;
-        this.sealer = sealer;
+        this.opener = opener;
         this.operators = operators;
         this.providers = providers;
     }
@@ -49,7 +49,7 @@ public final class LoginHandler implements CommandHandler {
 
     @Override
     public Effects prepare(CommandMessage command) {
-        CommandFields fields = new CommandFields(command, sealer);
+        CommandFields fields = new CommandFields(command, opener);
         String userName = FieldRules.userName(fields);
         Game game = FieldRules.game(fields);
         ProviderAdapter.LaunchOptions options = new ProviderAdapter.LaunchOptions(

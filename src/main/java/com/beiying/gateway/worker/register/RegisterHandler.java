@@ -1,6 +1,6 @@
 package com.beiying.gateway.worker.register;
 
-import com.beiying.gateway.config.SecretBox;
+import com.beiying.gateway.worker.FieldOpener;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.error.RequestField;
@@ -22,13 +22,13 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class RegisterHandler implements CommandHandler {
     private final Jdbi jdbi;
-    private final SecretBox sealer;
+    private final FieldOpener opener;
     private final PasswordHasher hasher;
 
     /** Wires the handler. */
-    public RegisterHandler(Jdbi jdbi, SecretBox sealer, PasswordHasher hasher) {
+    public RegisterHandler(Jdbi jdbi, FieldOpener opener, PasswordHasher hasher) {
         this.jdbi = jdbi;
-        this.sealer = sealer;
+        this.opener = opener;
         this.hasher = hasher;
     }
 
@@ -39,7 +39,7 @@ public final class RegisterHandler implements CommandHandler {
 
     @Override
     public Effects prepare(CommandMessage command) {
-        CommandFields fields = new CommandFields(command, sealer);
+        CommandFields fields = new CommandFields(command, opener);
         String userName = FieldRules.userName(fields);
         String password = FieldRules.password(fields, RequestField.PASSWORD);
         // Refuse a taken name before paying for the hash.

@@ -1,0 +1,96 @@
+package com.beiying.gateway.ingress;
+
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.GatewayProperties;
+import com.beiying.gateway.config.Role;
+import com.beiying.gateway.error.ErrorFormat;
+import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.error.Language;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.function.Supplier;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The admin API (SPEC §9), guarded by {@code X-Admin-Token} compared in constant time. */
+@RestController
+@ConditionalOnRole(Role.INGRESS)
+class AdminController {
+    private final OperatorAdmin admin;
+    private final ResponseWriter writer;
+    private final JsonMapper mapper;
+    private final byte[] token;
+    private final int maxBodyBytes;
+
+    AdminController(OperatorAdmin admin, ResponseWriter writer, JsonBodyReader bodyReader, GatewayProperties properties) {
+        this.admin = admin;
+        this.writer = writer;
+        this.mapper = JsonMapper.builder(bodyReader.factory()).build();
+        String configured = properties.security().adminToken();
+        if (configured == null || configured.isBlank()) {
+            throw new IllegalStateException("gateway.security.admin-token (GATEWAY_ADMIN_TOKEN) must be set outside embedded mode");
+        }
+        this.token = configured.getBytes(StandardCharsets.UTF_8);
+        this.maxBodyBytes = properties.ingress().maxBodyBytes();
+    }
+
+    @PostMapping("/admin/v1/operators")
+    ResponseEntity<byte[]> create(HttpServletRequest request) {
+        return guarded(request, () -> writer.credentials(admin.create(fields(request)), language(request)));
+    }
+
+    @PatchMapping("/admin/v1/operators/{operatorId}")
+    ResponseEntity<byte[]> patch(@PathVariable String operatorId, HttpServletRequest request) {
+        return guarded(request, () -> writer.operator(admin.patch(operatorId, fields(request)), language(request)));
+    }
+
+    @GetMapping("/admin/v1/operators/{operatorId}")
+    ResponseEntity<byte[]> view(@PathVariable String operatorId, HttpServletRequest request) {
+        return guarded(request, () -> writer.operator(admin.view(operatorId), language(request)));
+    }
+
+    @PostMapping("/admin/v1/operators/{operatorId}/keys")
+    ResponseEntity<byte[]> rotate(@PathVariable String operatorId, HttpServletRequest request) {
+        return guarded(request, () -> writer.credentials(admin.rotate(operatorId), language(request)));
+    }
+
+    private ResponseEntity<byte[]> guarded(HttpServletRequest request, Supplier<ResponseEntity<byte[]>> action) {
+        try {
+            String given = request.getHeader("X-Admin-Token");
+            if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
+                throw new GatewayException(Errors.UNKNOWN_API_KEY);
+            }
+            return action.get();
+        } catch (GatewayException e) {
+            return writer.error(e, language(request), ErrorFormat.BEIYING, null);
+        }
+    }
+
+    private AdminFields fields(HttpServletRequest request) {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            throw new GatewayException(Errors.INVALID_CONTENT);
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            if (body.length > maxBodyBytes) {
+                throw new GatewayException(Errors.INVALID_CONTENT);
+            }
+            return AdminFields.parse(mapper, body);
+        } catch (IOException e) {
+            throw new GatewayException(Errors.INVALID_CONTENT);
+        }
+    }
+
+    private static Language language(HttpServletRequest request) {
+        return Language.fromHeader(request.getHeader("Accept-Language"));
+    }
+}

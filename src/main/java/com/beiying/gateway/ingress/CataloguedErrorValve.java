@@ -1,0 +1,47 @@
+package com.beiying.gateway.ingress;
+
+import com.beiying.gateway.error.ErrorFormat;
+import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.error.Language;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Replaces Tomcat's HTML error page for what the container refuses before Spring sees it
+ * (malformed paths, oversized headers): those answers are catalogued JSON too (SPEC §6).
+ * Instantiated by Tomcat by class name, hence public with a no-argument constructor.
+ */
+public class CataloguedErrorValve extends ErrorReportValve {
+    private static final ResponseWriter WRITER = new ResponseWriter();
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.isCommitted() || response.getContentWritten() > 0) {
+            return;
+        }
+        Errors error = switch (status) {
+            case 404 -> Errors.NOT_FOUND;
+            case 405 -> Errors.METHOD_NOT_ALLOWED;
+            case 400, 411, 413, 414, 415, 417, 431 -> Errors.INVALID_CONTENT;
+            default -> Errors.INTERNAL_ERROR;
+        };
+        String language = request.getHeader("Accept-Language");
+        ResponseEntity<byte[]> answer = WRITER.error(new GatewayException(error), Language.fromHeader(language),
+                ErrorFormat.BEIYING, null);
+        try {
+            response.setStatus(answer.getStatusCode().value());
+            response.setContentType("application/json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getOutputStream().write(answer.getBody());
+            response.finishResponse();
+        } catch (IOException | IllegalStateException e) {
+            // the client is gone; nothing left to tell it
+        }
+    }
+}

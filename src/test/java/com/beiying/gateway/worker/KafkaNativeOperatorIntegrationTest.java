@@ -1,0 +1,115 @@
+package com.beiying.gateway.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.beiying.gateway.messaging.OperatorSealing;
+import com.beiying.gateway.messaging.avro.Command;
+import com.beiying.gateway.messaging.avro.CommandType;
+import com.beiying.gateway.messaging.avro.FieldType;
+import com.beiying.gateway.messaging.avro.FieldValue;
+import com.beiying.gateway.messaging.avro.Reply;
+import com.beiying.gateway.support.AdminApi.Operator;
+import com.beiying.gateway.support.Fixtures;
+import com.beiying.gateway.support.IntegrationTest;
+import com.beiying.gateway.support.Topics;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 3, acceptance 5: a Kafka-native operator registers and logs in a member through its own
+ * topics with a plain producer and consumer and the generated Avro classes; a command naming
+ * another operator in its payload still acts for the topic's operator.
+ */
+class KafkaNativeOperatorIntegrationTest extends IntegrationTest {
+
+    @Test
+    void nativeOperatorActsThroughItsTopicsAndOnlyForItself() throws Exception {
+        Operator op = admin().createLoopback(",\"KafkaNative\":true");
+        String commands = "beiying.op." + op.operatorId() + ".commands";
+        String replies = "beiying.op." + op.operatorId() + ".replies";
+        String name = Fixtures.userName();
+        String spoofed = Fixtures.userName();
+
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", bootstrapServers(), "key.serializer", StringSerializer.class,
+                "value.serializer", ByteArraySerializer.class, "acks", "all"));
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                     ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(replies, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(replies, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+
+            Reply registered = roundTrip(producer, consumer, commands, op.operatorId(), "nat-reg-" + name,
+                    register(op, "nat-reg-" + name, name, op.operatorId()));
+            assertThat(registered.getCode()).isEqualTo("Success");
+            assertThat(registered.getOperatorId()).isEqualTo(op.operatorId());
+
+            Reply loggedIn = roundTrip(producer, consumer, commands, op.operatorId(), "nat-login-" + name,
+                    command("nat-login-" + name, "demo", CommandType.LOGIN, Map.of(
+                            "UserName", text(name), "Game", text("BBIN"))));
+            assertThat(loggedIn.getCode()).as(loggedIn.toString()).isEqualTo("Success");
+            assertThat(loggedIn.getResult()).containsKeys("Url", "SessionId");
+
+            // Claims to be "demo" in its payload: the member still lands under the topic's operator.
+            Reply claimed = roundTrip(producer, consumer, commands, op.operatorId(), "nat-spoof-" + spoofed,
+                    register(op, "nat-spoof-" + spoofed, spoofed, "demo"));
+            assertThat(claimed.getCode()).isEqualTo("Success");
+            assertThat(claimed.getOperatorId()).isEqualTo(op.operatorId());
+        }
+        assertThat(count("SELECT count(*) FROM members WHERE operator_id = ? AND user_name = ?", op.operatorId(), spoofed)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM members WHERE operator_id = 'demo' AND user_name = ?", spoofed)).isZero();
+        // No reply of this operator reached the shared replies topic or another operator's topic.
+        assertThat(Topics.readAll(bootstrapServers(), "beiying.replies").stream()
+                .noneMatch(r -> new String(r.value(), java.nio.charset.StandardCharsets.ISO_8859_1).contains(op.operatorId()))).isTrue();
+    }
+
+    private static Command register(Operator op, String requestId, String name, String claimedOperator) {
+        // The password is sealed with the operator's own secret: no plain password enters the topic.
+        byte[] sealed = OperatorSealing.seal(op.secret(), op.operatorId(), requestId, "Password", "abc12345");
+        return command(requestId, claimedOperator, CommandType.REGISTER, Map.of(
+                "UserName", text(name),
+                "Password", FieldValue.newBuilder().setType(FieldType.STRING).setSealed(ByteBuffer.wrap(sealed)).build()));
+    }
+
+    private static FieldValue text(String value) {
+        return FieldValue.newBuilder().setType(FieldType.STRING).setText(value).build();
+    }
+
+    private static Command command(String requestId, String operatorId, CommandType type, Map<String, FieldValue> fields) {
+        return Command.newBuilder().setRequestId(requestId).setOperatorId(operatorId).setType(type).setLanguage("en")
+                .setFields(new HashMap<>(fields)).setCreatedAt(Instant.now()).build();
+    }
+
+    private static Reply roundTrip(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, byte[]> consumer,
+                                   String topic, String operatorId, String requestId, Command command) throws Exception {
+        producer.send(new ProducerRecord<>(topic, operatorId + ":x", command.toByteBuffer().array())).get();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                Reply reply = Reply.fromByteBuffer(ByteBuffer.wrap(record.value()));
+                if (reply.getRequestId().equals(requestId)) {
+                    return reply;
+                }
+            }
+        }
+        throw new AssertionError("no reply for " + requestId + " on the operator's replies topic");
+    }
+}

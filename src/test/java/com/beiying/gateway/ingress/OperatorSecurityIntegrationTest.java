@@ -230,6 +230,17 @@ class OperatorSecurityIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void bodiesAreReadAsSentWhateverTheirContentType() {
+        Operator op = admin().createLoopback("");
+        var patched = admin().sendTyped("PATCH", "/admin/v1/operators/" + op.operatorId(), "{\"Status\":\"SUSPENDED\"}",
+                "application/x-www-form-urlencoded");
+        assertThat(patched.json().path("Status").asString()).isEqualTo("SUSPENDED");
+        Response form = demo().post("/v1/account/register", register(Fixtures.userName()))
+                .header("Content-Type", "application/x-www-form-urlencoded").send();
+        assertThat(form.code()).isEqualTo("Success");
+    }
+
+    @Test
     void theAdminApiRefusesWithCataloguedAnswersAndChangesNothing() {
         long operators = count("SELECT count(*) FROM operators");
         AdminApi api = admin();

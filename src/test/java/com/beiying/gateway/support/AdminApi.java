@@ -60,8 +60,17 @@ public final class AdminApi {
     }
 
     public Answer send(String method, String path, String json, String withToken) {
+        return send(method, path, json, withToken, "application/json");
+    }
+
+    /** With the admin token and a chosen content type. */
+    public Answer sendTyped(String method, String path, String body, String contentType) {
+        return send(method, path, body, token, contentType);
+    }
+
+    private Answer send(String method, String path, String json, String withToken, String contentType) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .method(method, json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (withToken != null) {
             b.header("X-Admin-Token", withToken);

@@ -104,8 +104,8 @@ public final class GatewayClient {
                 b.header("Authorization", "Bearer " + key);
             }
             b.header("X-Timestamp", timestamp).header("X-Nonce", nonce)
-                    .header("X-Sign", sign != null ? sign : signature(signingSecret, timestamp, nonce, method, path, body))
-                    .header("Content-Type", "application/json");
+                    .header("X-Sign", sign != null ? sign : signature(signingSecret, timestamp, nonce, method, path, body));
+            headers.putIfAbsent("Content-Type", "application/json");
             headers.forEach(b::header);
             b.method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
             return b.build();

@@ -33,6 +33,18 @@ public class GatewayConfiguration {
         return new SecretBox(properties.security().masterKey(), SealedFields.PURPOSE);
     }
 
+    @Bean
+    java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+
+    /** Loaded after Flyway has migrated, since it reads the windows at construction. */
+    @Bean
+    @DependsOn("flywayInitializer")
+    com.beiying.gateway.persistence.GameStatusDirectory gameStatusDirectory(Jdbi jdbi, java.time.Clock clock) {
+        return new com.beiying.gateway.persistence.GameStatusDirectory(jdbi, clock);
+    }
+
     /** Loaded after Flyway has migrated, since it reads operators at construction. */
     @Bean
     @DependsOn("flywayInitializer")

@@ -70,7 +70,11 @@ public record GatewayProperties(
     public record Security(String masterKey, String adminToken) {
     }
 
-    /** Where providers (the simulator by default) are reached, and how patiently. */
-    public record Providers(String baseUrl, Duration connectTimeout, Duration readTimeout) {
+    /**
+     * Where providers (the simulator by default) are reached, how patiently, and how much of the
+     * gateway one provider may hold: concurrent calls (bulkhead) and when its circuit opens.
+     */
+    public record Providers(String baseUrl, Duration connectTimeout, Duration readTimeout, int maxConcurrentCalls,
+                            Duration slowCallThreshold, Duration openStateWait) {
     }
 }

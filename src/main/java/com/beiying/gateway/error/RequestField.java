@@ -34,7 +34,9 @@ public enum RequestField {
     GAMES("Games", "CONTENT", "游戏列表"),
     STATUS("Status", "CONTENT", "状态"),
     RATE_LIMIT("RateLimit", "CONTENT", "限流"),
-    KAFKA_NATIVE("KafkaNative", "CONTENT", "Kafka直连");
+    KAFKA_NATIVE("KafkaNative", "CONTENT", "Kafka直连"),
+    ENABLED("Enabled", "CONTENT", "开关"),
+    UNTIL("Until", "CONTENT", "结束时间");
 
     private final String jsonName;
     private final String beiyingCode;

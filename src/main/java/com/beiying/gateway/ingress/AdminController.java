@@ -7,6 +7,9 @@ import com.beiying.gateway.error.ErrorFormat;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.error.Language;
+import com.beiying.gateway.persistence.GameStatusDirectory;
+import com.beiying.gateway.provider.Game;
+import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,13 +30,16 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnRole(Role.INGRESS)
 class AdminController {
     private final OperatorAdmin admin;
+    private final GameStatusDirectory games;
     private final ResponseWriter writer;
     private final JsonMapper mapper;
     private final byte[] token;
     private final int maxBodyBytes;
 
-    AdminController(OperatorAdmin admin, ResponseWriter writer, JsonBodyReader bodyReader, GatewayProperties properties) {
+    AdminController(OperatorAdmin admin, GameStatusDirectory games, ResponseWriter writer, JsonBodyReader bodyReader,
+                    GatewayProperties properties) {
         this.admin = admin;
+        this.games = games;
         this.writer = writer;
         this.mapper = JsonMapper.builder(bodyReader.factory()).build();
         String configured = properties.security().adminToken();
@@ -61,6 +68,19 @@ class AdminController {
     @PostMapping("/admin/v1/operators/{operatorId}/keys")
     ResponseEntity<byte[]> rotate(@PathVariable String operatorId, HttpServletRequest request) {
         return guarded(request, () -> writer.credentials(admin.rotate(operatorId), language(request)));
+    }
+
+    /** Sets or lifts a game's maintenance window: {@code {"Enabled":true,"Until":"2026-11-23T10:00:00Z"}}. */
+    @PutMapping("/admin/v1/games/{game}/maintenance")
+    ResponseEntity<byte[]> maintenance(@PathVariable String game, HttpServletRequest request) {
+        return guarded(request, () -> {
+            Game g = Game.fromCode(game).orElseThrow(() -> new GatewayException(Errors.UNKNOWN_GAME));
+            AdminFields f = fields(request);
+            boolean enabled = f.enabled();
+            java.time.Instant until = f.until();
+            games.set(g, enabled, until);
+            return writer.games(null, language(request), List.of(g), games::maintenance);
+        });
     }
 
     private ResponseEntity<byte[]> guarded(HttpServletRequest request, Supplier<ResponseEntity<byte[]>> action) {

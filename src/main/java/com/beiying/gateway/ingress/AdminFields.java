@@ -165,6 +165,34 @@ final class AdminFields {
         return value;
     }
 
+    /** Enabled: a required boolean. */
+    boolean enabled() {
+        JsonNode node = body.get(RequestField.ENABLED.jsonName());
+        if (node == null) {
+            throw GatewayException.field(Errors.FIELD_REQUIRED, RequestField.ENABLED);
+        }
+        if (node.isNull()) {
+            throw GatewayException.field(Errors.FIELD_NULL, RequestField.ENABLED);
+        }
+        if (!node.isBoolean()) {
+            throw GatewayException.field(Errors.FIELD_INVALID, RequestField.ENABLED);
+        }
+        return node.booleanValue();
+    }
+
+    /** Until: an optional ISO-8601 instant with offset, e.g. 2026-11-23T10:00:00Z. */
+    java.time.Instant until() {
+        String text = string(RequestField.UNTIL, false, 10, 40);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw GatewayException.field(Errors.FIELD_INVALID, RequestField.UNTIL);
+        }
+    }
+
     boolean kafkaNative() {
         JsonNode node = body.get(RequestField.KAFKA_NATIVE.jsonName());
         if (node == null || node.isNull()) {

@@ -26,11 +26,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 class IngressConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     RequestAuthenticator requestAuthenticator(OperatorDirectory operators, GatewayProperties properties, Clock clock) {
         return new RequestAuthenticator(operators, properties.ingress(), clock);
     }

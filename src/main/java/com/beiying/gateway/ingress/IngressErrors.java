@@ -48,7 +48,8 @@ class IngressErrors implements ErrorController {
         return answer(Errors.METHOD_NOT_ALLOWED, request);
     }
 
-    @ExceptionHandler({HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class})
+    @ExceptionHandler({HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class,
+            org.springframework.http.converter.HttpMessageNotReadableException.class})
     ResponseEntity<byte[]> content(HttpServletRequest request) {
         return answer(Errors.INVALID_CONTENT, request);
     }

@@ -8,7 +8,10 @@ import com.beiying.gateway.messaging.FieldInput;
 import com.beiying.gateway.messaging.ReplyMessage;
 import com.beiying.gateway.provider.Game;
 import java.io.ByteArrayOutputStream;
+import com.beiying.gateway.persistence.GameStatusDirectory;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,8 +56,9 @@ final class ResponseWriter {
         }));
     }
 
-    /** {@code GET /v1/games}: every provider with its live status. */
-    ResponseEntity<byte[]> games(String requestId, Language language, List<Game> games) {
+    /** {@code GET /v1/games}: providers with their live status. */
+    ResponseEntity<byte[]> games(String requestId, Language language, List<Game> games,
+                                 Function<Game, Optional<GameStatusDirectory.Window>> maintenance) {
         return respond(200, requestId, write(g -> {
             g.writeStartObject();
             writeSuccessHead(g, language, requestId);
@@ -65,8 +69,13 @@ final class ResponseWriter {
                 g.writeStringProperty("Code", game.code());
                 g.writeStringProperty("Name", game.displayName());
                 g.writeStringProperty("Type", game.type().name());
-                g.writeStringProperty("Status", "Normal");
-                g.writeNullProperty("MaintenanceUntil");
+                Optional<GameStatusDirectory.Window> window = maintenance.apply(game);
+                g.writeStringProperty("Status", window.isPresent() ? "Maintenance" : "Normal");
+                if (window.isPresent() && window.get().until() != null) {
+                    g.writeStringProperty("MaintenanceUntil", window.get().until().toString());
+                } else {
+                    g.writeNullProperty("MaintenanceUntil");
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -10,6 +10,7 @@ import com.beiying.gateway.error.Language;
 import com.beiying.gateway.messaging.CommandKind;
 import com.beiying.gateway.messaging.FieldInput;
 import com.beiying.gateway.messaging.ReplyMessage;
+import com.beiying.gateway.persistence.GameStatusDirectory;
 import com.beiying.gateway.persistence.MemberDao;
 import com.beiying.gateway.provider.Game;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,16 +47,19 @@ class V1Controller {
     private final ResponseWriter writer;
     private final Jdbi jdbi;
     private final RateLimits rateLimits;
+    private final GameStatusDirectory gameStatus;
     private final int maxBodyBytes;
 
     V1Controller(RequestAuthenticator authenticator, JsonBodyReader bodyReader, CommandGateway gateway,
-                 ResponseWriter writer, Jdbi jdbi, RateLimits rateLimits, GatewayProperties properties) {
+                 ResponseWriter writer, Jdbi jdbi, RateLimits rateLimits, GameStatusDirectory gameStatus,
+                 GatewayProperties properties) {
         this.authenticator = authenticator;
         this.bodyReader = bodyReader;
         this.gateway = gateway;
         this.writer = writer;
         this.jdbi = jdbi;
         this.rateLimits = rateLimits;
+        this.gameStatus = gameStatus;
         this.maxBodyBytes = properties.ingress().maxBodyBytes();
     }
 
@@ -105,7 +109,7 @@ class V1Controller {
         try {
             Caller caller = authenticate(request, new byte[0]);
             gateway.useNonce(caller);
-            return writer.games(caller.requestId(), language, Arrays.asList(Game.values()));
+            return writer.games(caller.requestId(), language, Arrays.asList(Game.values()), gameStatus::maintenance);
         } catch (GatewayException e) {
             return writer.error(e, language, authenticator.errorFormat(request), null);
         }

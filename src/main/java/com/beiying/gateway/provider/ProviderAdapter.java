@@ -1,9 +1,13 @@
 package com.beiying.gateway.provider;
 
+import java.math.BigDecimal;
+import java.util.List;
+
 /**
  * What the gateway needs from one game provider. Adding a real provider means writing one
  * implementation; failures surface as {@link com.beiying.gateway.error.GatewayException}s with
- * catalogued errors (retriable ones for outages).
+ * catalogued errors (BUSY, MAINTENANCE and mapped provider errors), and a transfer whose answer
+ * was lost comes back as {@link TransferState#UNKNOWN}, never as failed.
  */
 public interface ProviderAdapter {
 
@@ -15,12 +19,45 @@ public interface ProviderAdapter {
     record Launch(String url, String token) {
     }
 
+    /** Direction of a transfer, seen from the member's provider wallet. */
+    enum Direction { IN, OUT }
+
+    /** What is known about a transfer at the provider. */
+    enum TransferState { SUCCESS, FAILED, PENDING, UNKNOWN }
+
+    /** A transfer's state, the balance after it when the provider said, and why it failed. */
+    record TransferResult(TransferState state, BigDecimal balance, String failure) {
+    }
+
+    /** One settled bet. */
+    record BetRecord(long id, String account, BigDecimal stake, BigDecimal payout, java.time.Instant settledAt) {
+    }
+
+    /** Bets after a cursor, and the cursor to continue from. */
+    record BetPage(List<BetRecord> records, String nextCursor) {
+    }
+
     /** The provider this adapter speaks to. */
     Game game();
+
+    /** The member's account name under this provider's rules. */
+    String accountName(long memberId);
 
     /** Opens the member's account; opening an existing account again is a success, not an error. */
     void openAccount(String accountName, String currency);
 
     /** A launch URL for an opened account. */
     Launch launch(String accountName, LaunchOptions options);
+
+    /** The member's balance at the provider. */
+    BigDecimal balance(String accountName);
+
+    /** Moves money; the order id is the provider-side idempotency key, so repeating it is safe. */
+    TransferResult transfer(String accountName, String orderId, BigDecimal amount, Direction direction);
+
+    /** The provider's state of a transfer by order id. */
+    TransferResult transferStatus(String accountName, String orderId);
+
+    /** Settled bets after the cursor (null for the start). */
+    BetPage betRecords(String cursor, int limit);
 }

@@ -1,31 +1,65 @@
 package com.beiying.gateway.provider;
 
 import com.beiying.gateway.config.GatewayProperties;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One adapter per game, sharing one pooled HTTP client. */
+/**
+ * One adapter per game, each with its own circuit breaker and bulkhead so that one provider's
+ * trouble stays its own; they share one pooled HTTP client.
+ */
 public class ProviderRegistry {
     private final Map<Game, ProviderAdapter> adapters = new EnumMap<>(Game.class);
+    private final Map<Game, CircuitBreaker> circuits = new EnumMap<>(Game.class);
 
     /** Builds the adapters; the base URL is read per call so it may name this process's own port. */
-    public ProviderRegistry(GatewayProperties properties, Environment environment, JsonMapper json) {
+    public ProviderRegistry(GatewayProperties properties, Environment environment, JsonMapper json, MeterRegistry meters) {
+        GatewayProperties.Providers p = properties.providers();
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.providers().connectTimeout())
+                .connectTimeout(p.connectTimeout())
+                .build();
+        CircuitBreakerConfig circuitConfig = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .slowCallDurationThreshold(p.slowCallThreshold())
+                .slowCallRateThreshold(50)
+                .waitDurationInOpenState(p.openStateWait())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .build();
+        BulkheadConfig bulkheadConfig = BulkheadConfig.custom()
+                .maxConcurrentCalls(p.maxConcurrentCalls())
+                .maxWaitDuration(Duration.ZERO)
                 .build();
         for (Game game : Game.values()) {
-            adapters.put(game, new SimulatorProviderAdapter(game, http,
-                    () -> environment.getRequiredProperty("gateway.providers.base-url"),
-                    properties.providers().readTimeout(), json));
+            CircuitBreaker circuit = CircuitBreaker.of("provider-" + game.code(), circuitConfig);
+            circuits.put(game, circuit);
+            adapters.put(game, new SimulatorProviderAdapter(ProviderDialect.ALL.get(game), http,
+                    () -> environment.getRequiredProperty("gateway.providers.base-url"), p.readTimeout(), json,
+                    circuit, Bulkhead.of("provider-" + game.code(), bulkheadConfig), meters));
         }
     }
 
     /** The adapter of a game. */
     public ProviderAdapter adapter(Game game) {
         return adapters.get(game);
+    }
+
+    /** Whether the game's circuit currently refuses calls (shown as BUSY in the games list). */
+    public boolean circuitOpen(Game game) {
+        CircuitBreaker.State state = circuits.get(game).getState();
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
     }
 }

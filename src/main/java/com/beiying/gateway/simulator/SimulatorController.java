@@ -3,73 +3,264 @@ package com.beiying.gateway.simulator;
 import com.beiying.gateway.config.ConditionalOnRole;
 import com.beiying.gateway.config.Role;
 import com.beiying.gateway.provider.Game;
+import com.beiying.gateway.provider.ProviderDialect;
+import com.beiying.gateway.provider.ProviderDialect.Result;
+import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The provider simulator's HTTP API (SPEC §9, {@code docs/providers.md}): plays all eight
- * providers, keeping their state in its own tables so a restart loses nothing.
+ * The provider simulator (SPEC §9, {@code docs/providers.md}): plays all eight providers, each in
+ * its own dialect, keeping their state in its own tables so a restart loses nothing, and
+ * misbehaving on demand through {@code /simulator/v1/_control/faults}. Delayed answers are
+ * completed by a timer, so a hanging provider holds no thread.
  */
 @RestController
-@RequestMapping("/simulator/v1/{game}")
 @ConditionalOnRole(Role.SIMULATOR)
 class SimulatorController {
+    /** Longer than any client's patience: the answer of a "timeout" fault never arrives in time. */
+    private static final long NEVER_MILLIS = 60_000;
+
     private final Jdbi jdbi;
+    private final JsonMapper json;
+    private final SimulatorFaults faults = new SimulatorFaults();
     private final SecureRandom random = new SecureRandom();
 
-    SimulatorController(Jdbi jdbi) {
+    SimulatorController(Jdbi jdbi, JsonMapper json) {
         this.jdbi = jdbi;
+        this.json = json;
     }
 
-    /** Opens an account; idempotent by account name. */
-    @PostMapping("/accounts")
-    ResponseEntity<Map<String, Object>> openAccount(@PathVariable String game, @RequestBody Map<String, String> body) {
+    private record Answer(int status, Result result, Map<String, Object> data) {
+    }
+
+    @PostMapping("/simulator/v1/{game}/{operation}")
+    CompletableFuture<ResponseEntity<StreamingResponseBody>> call(@PathVariable String game, @PathVariable String operation,
+                                                                  @RequestBody(required = false) Map<String, Object> body) {
+        Optional<ProviderDialect> found = Game.fromCode(game).map(ProviderDialect.ALL::get);
+        if (found.isEmpty()) {
+            return CompletableFuture.completedFuture(ResponseEntity.status(404).contentType(MediaType.APPLICATION_JSON)
+                    .body(out -> out.write("{\"code\":\"UNKNOWN_GAME\"}".getBytes())));
+        }
+        ProviderDialect dialect = found.get();
+        Map<String, Object> request = body == null ? Map.of() : body;
+        Supplier<Answer> apply = () -> apply(dialect, operation, request);
+        Optional<SimulatorFaults.Fault> fault = faults.take(game, operation);
+        if (fault.isEmpty()) {
+            return CompletableFuture.completedFuture(render(dialect, apply.get(), 0));
+        }
+        SimulatorFaults.Fault f = fault.get();
+        return switch (f.kind()) {
+            case MAINTENANCE -> CompletableFuture.completedFuture(render(dialect, new Answer(200, Result.MAINTENANCE, Map.of()), 0));
+            case ERROR -> CompletableFuture.completedFuture(render(dialect, new Answer(500, Result.SYSTEM_ERROR, Map.of()), 0));
+            case LATENCY -> later(f.millis(), () -> render(dialect, apply.get(), 0));
+            case TIMEOUT_BEFORE -> later(NEVER_MILLIS, () -> render(dialect, new Answer(500, Result.SYSTEM_ERROR, Map.of()), 0));
+            case TIMEOUT_AFTER -> {
+                Answer applied = apply.get();
+                yield later(NEVER_MILLIS, () -> render(dialect, applied, 0));
+            }
+            case SLOW_DRIP -> CompletableFuture.completedFuture(render(dialect, apply.get(), Math.max(1, f.millis())));
+        };
+    }
+
+    /** Injects a fault: {@code {"Game":"KY","Operation":"transfer","Kind":"TIMEOUT_AFTER","Millis":0,"Count":1}}. */
+    @PostMapping("/simulator/v1/_control/faults")
+    ResponseEntity<Map<String, Object>> injectFault(@RequestBody Map<String, Object> body) {
+        String game = String.valueOf(body.get("Game"));
         if (Game.fromCode(game).isEmpty()) {
             return ResponseEntity.status(404).body(Map.of("error", "UNKNOWN_GAME"));
         }
-        String account = body.get("account");
-        if (account == null || !account.matches("[a-z0-9_]{4,32}")) {
-            return ResponseEntity.status(400).body(Map.of("error", "BAD_ACCOUNT"));
-        }
-        boolean created = jdbi.withExtension(SimulatorDao.class,
-                dao -> dao.openAccount(game, account, body.getOrDefault("currency", "CNY")));
-        return ResponseEntity.ok(Map.of("account", account, "created", created));
+        SimulatorFaults.Kind kind = SimulatorFaults.Kind.valueOf(String.valueOf(body.get("Kind")).toUpperCase(Locale.ROOT));
+        String operation = String.valueOf(body.getOrDefault("Operation", "*"));
+        long millis = ((Number) body.getOrDefault("Millis", 0)).longValue();
+        int count = ((Number) body.getOrDefault("Count", 0)).intValue();
+        faults.set(game, operation, kind, millis, count);
+        return ResponseEntity.ok(Map.of("Game", game, "Operation", operation, "Kind", kind.name()));
     }
 
-    /** A launch URL for an existing account. */
-    @PostMapping("/launch")
-    ResponseEntity<Map<String, Object>> launch(@PathVariable String game, @RequestBody Map<String, String> body) {
-        if (Game.fromCode(game).isEmpty()) {
-            return ResponseEntity.status(404).body(Map.of("error", "UNKNOWN_GAME"));
-        }
-        String account = body.get("account");
-        String token = HexFormat.of().formatHex(bytes(16));
-        boolean known = jdbi.inTransaction(h -> {
+    /** Lifts the faults of one game, or of all games. */
+    @DeleteMapping("/simulator/v1/_control/faults")
+    ResponseEntity<Map<String, Object>> clearFaults(@RequestParam(required = false) String game) {
+        faults.clear(game);
+        return ResponseEntity.ok(Map.of("cleared", game == null ? "*" : game));
+    }
+
+    /** Settles a bet for an account (stake taken, payout paid), as play at the provider would. */
+    @PostMapping("/simulator/v1/_control/bets")
+    ResponseEntity<Map<String, Object>> settleBet(@RequestBody Map<String, Object> body) {
+        String game = String.valueOf(body.get("Game"));
+        String account = String.valueOf(body.get("Account"));
+        BigDecimal stake = new BigDecimal(String.valueOf(body.get("Stake")));
+        BigDecimal payout = new BigDecimal(String.valueOf(body.get("Payout")));
+        boolean ok = jdbi.inTransaction(h -> {
             SimulatorDao dao = h.attach(SimulatorDao.class);
-            if (!dao.accountExists(game, account)) {
+            Optional<BigDecimal> balance = dao.lockBalance(game, account);
+            if (balance.isEmpty() || balance.get().compareTo(stake) < 0) {
                 return false;
             }
-            dao.recordLaunch(token, game, account, body.getOrDefault("platform", "PC"),
-                    body.getOrDefault("language", "zh-CN"), body.get("gameId"));
+            dao.addToBalance(game, account, payout.subtract(stake));
+            dao.recordBet(game, account, stake, payout);
             return true;
         });
-        if (!known) {
-            return ResponseEntity.status(404).body(Map.of("error", "NO_ACCOUNT"));
-        }
-        String url = "https://games.simulator.invalid/" + game.toLowerCase(java.util.Locale.ROOT) + "/play?token=" + token;
-        return ResponseEntity.ok(Map.of("url", url, "token", token));
+        return ok ? ResponseEntity.ok(Map.of("settled", true)) : ResponseEntity.status(409).body(Map.of("settled", false));
     }
 
-    private byte[] bytes(int n) {
-        byte[] b = new byte[n];
+    private Answer apply(ProviderDialect d, String operation, Map<String, Object> body) {
+        String game = d.game().code();
+        String account = text(body, "account");
+        return switch (operation) {
+            case "accounts" -> {
+                if (!validAccount(d, account)) {
+                    yield answer(Result.BAD_REQUEST);
+                }
+                boolean created = jdbi.withExtension(SimulatorDao.class,
+                        dao -> dao.openAccount(game, account, text(body, "currency").isEmpty() ? "CNY" : text(body, "currency")));
+                yield new Answer(200, created ? Result.OK : Result.ACCOUNT_EXISTS, Map.of("account", account));
+            }
+            case "launch" -> jdbi.inTransaction(h -> {
+                SimulatorDao dao = h.attach(SimulatorDao.class);
+                if (dao.balance(game, account).isEmpty()) {
+                    return answer(Result.NO_ACCOUNT);
+                }
+                String token = HexFormat.of().formatHex(bytes());
+                dao.recordLaunch(token, game, account, text(body, "platform"), text(body, "language"),
+                        text(body, "gameId").isEmpty() ? null : text(body, "gameId"));
+                String url = "https://games.simulator.invalid/" + game.toLowerCase(Locale.ROOT) + "/play?token=" + token;
+                return new Answer(200, Result.OK, Map.of("url", url, "token", token));
+            });
+            case "balance" -> jdbi.withExtension(SimulatorDao.class, dao -> dao.balance(game, account))
+                    .map(b -> new Answer(200, Result.OK, Map.of("balance", d.formatAmount(b))))
+                    .orElse(answer(Result.NO_ACCOUNT));
+            case "transfer" -> transfer(d, account, body);
+            case "transfer-status" -> jdbi.withExtension(SimulatorDao.class, dao -> dao.order(game, text(body, "orderId"))
+                    .map(o -> new Answer(200, Result.OK, Map.of("status", word(d, o.status()), "amount", d.formatAmount(o.amount()),
+                            "balance", d.formatAmount(dao.balance(game, o.account()).orElse(BigDecimal.ZERO)))))
+                    .orElse(answer(Result.NO_ORDER)));
+            case "bets" -> bets(d, body);
+            default -> new Answer(404, Result.BAD_REQUEST, Map.of());
+        };
+    }
+
+    private Answer transfer(ProviderDialect d, String account, Map<String, Object> body) {
+        String game = d.game().code();
+        String orderId = text(body, "orderId");
+        String direction = text(body, "direction");
+        BigDecimal amount;
+        try {
+            amount = d.parseAmount(text(body, "amount"));
+        } catch (RuntimeException e) {
+            return answer(Result.BAD_REQUEST);
+        }
+        if (!orderId.matches("[A-Za-z0-9_-]{1,64}") || !(direction.equals("IN") || direction.equals("OUT"))
+                || amount.signum() <= 0) {
+            return answer(Result.BAD_REQUEST);
+        }
+        return jdbi.inTransaction(h -> {
+            SimulatorDao dao = h.attach(SimulatorDao.class);
+            Optional<BigDecimal> balance = dao.lockBalance(game, account);
+            if (balance.isEmpty()) {
+                return answer(Result.NO_ACCOUNT);
+            }
+            Optional<SimulatorDao.Order> existing = dao.order(game, orderId);
+            if (existing.isPresent()) {
+                SimulatorDao.Order o = existing.get();
+                if (!o.account().equals(account) || o.amount().compareTo(amount) != 0 || !o.direction().equals(direction)) {
+                    return answer(Result.DUPLICATE_ORDER);
+                }
+                return o.status().equals("SUCCESS")
+                        ? new Answer(200, Result.OK, Map.of("status", word(d, o.status()), "balance", d.formatAmount(balance.get())))
+                        : answer(Result.INSUFFICIENT_BALANCE);
+            }
+            if (direction.equals("OUT") && balance.get().compareTo(amount) < 0) {
+                dao.recordOrder(game, orderId, account, amount, direction, "FAILED");
+                return answer(Result.INSUFFICIENT_BALANCE);
+            }
+            BigDecimal delta = direction.equals("IN") ? amount : amount.negate();
+            dao.addToBalance(game, account, delta);
+            dao.recordOrder(game, orderId, account, amount, direction, "SUCCESS");
+            return new Answer(200, Result.OK, Map.of("status", d.successWord(), "balance", d.formatAmount(balance.get().add(delta))));
+        });
+    }
+
+    private Answer bets(ProviderDialect d, Map<String, Object> body) {
+        String cursor = text(body, "cursor");
+        long after = cursor.matches("\\d{1,18}") ? Long.parseLong(cursor) : 0;
+        int limit = text(body, "limit").matches("\\d{1,3}") ? Math.min(500, Math.max(1, Integer.parseInt(text(body, "limit")))) : 100;
+        List<SimulatorDao.Bet> bets = jdbi.withExtension(SimulatorDao.class, dao -> dao.betsAfter(d.game().code(), after, limit));
+        List<Map<String, Object>> records = bets.stream().map(b -> Map.<String, Object>of("id", b.betId(), "account", b.account(),
+                "stake", d.formatAmount(b.stake()), "payout", d.formatAmount(b.payout()), "settledAt", b.settledAt().toString())).toList();
+        String next = bets.isEmpty() ? Long.toString(after) : Long.toString(bets.get(bets.size() - 1).betId());
+        return new Answer(200, Result.OK, Map.of("records", records, "next", next));
+    }
+
+    private static boolean validAccount(ProviderDialect d, String account) {
+        return account.startsWith(d.accountPrefix()) && account.length() <= d.maxAccountLength()
+                && account.matches("[A-Za-z0-9_]+")
+                && (!d.upperCaseAccounts() || account.equals(account.toUpperCase(Locale.ROOT)));
+    }
+
+    private static String word(ProviderDialect d, String status) {
+        return status.equals("SUCCESS") ? d.successWord() : d.failedWord();
+    }
+
+    private static Answer answer(Result result) {
+        return new Answer(200, result, Map.of());
+    }
+
+    private static String text(Map<String, Object> body, String name) {
+        Object v = body.get(name);
+        return v == null ? "" : String.valueOf(v);
+    }
+
+    private ResponseEntity<StreamingResponseBody> render(ProviderDialect d, Answer a, long dripMillis) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("code", d.code(a.result()));
+        out.put("msg", a.result().name());
+        out.put("data", a.data());
+        byte[] bytes = json.writeValueAsBytes(out);
+        return ResponseEntity.status(a.status()).contentType(MediaType.APPLICATION_JSON).body(stream -> {
+            if (dripMillis <= 0) {
+                stream.write(bytes);
+                return;
+            }
+            for (byte b : bytes) {
+                stream.write(b);
+                stream.flush();
+                try {
+                    Thread.sleep(dripMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+    }
+
+    private static <T> CompletableFuture<T> later(long millis, Supplier<T> answer) {
+        return CompletableFuture.supplyAsync(answer, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS));
+    }
+
+    private byte[] bytes() {
+        byte[] b = new byte[16];
         random.nextBytes(b);
         return b;
     }

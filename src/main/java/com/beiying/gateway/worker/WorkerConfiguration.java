@@ -53,8 +53,9 @@ class WorkerConfiguration {
     }
 
     @Bean
-    ProviderRegistry providerRegistry(GatewayProperties properties, Environment environment, JsonMapper json) {
-        return new ProviderRegistry(properties, environment, json);
+    ProviderRegistry providerRegistry(GatewayProperties properties, Environment environment, JsonMapper json,
+                                      io.micrometer.core.instrument.MeterRegistry meters) {
+        return new ProviderRegistry(properties, environment, json, meters);
     }
 
     @Bean
@@ -68,8 +69,9 @@ class WorkerConfiguration {
     }
 
     @Bean
-    LoginHandler loginHandler(Jdbi jdbi, FieldOpener opener, OperatorDirectory operators, ProviderRegistry providers) {
-        return new LoginHandler(jdbi, opener, operators, providers);
+    LoginHandler loginHandler(Jdbi jdbi, FieldOpener opener, OperatorDirectory operators, ProviderRegistry providers,
+                              com.beiying.gateway.persistence.GameStatusDirectory games) {
+        return new LoginHandler(jdbi, opener, operators, providers, games);
     }
 
     @Bean

@@ -68,15 +68,17 @@ class IdempotencyIntegrationTest extends IntegrationTest {
     void replyPastTheTimeoutIsTimeoutThenAvailableByRequestId() {
         String name = Fixtures.userName();
         String requestId = Fixtures.requestId();
-        listeners.getListenerContainers().forEach(c -> c.pause());
-        // pause() takes effect at the consumers' next poll; a poll in progress could still take the command.
-        await().atMost(Duration.ofSeconds(15)).until(() -> listeners.getListenerContainers().stream()
-                .allMatch(MessageListenerContainer::isContainerPaused));
+        List<MessageListenerContainer> commandWorkers = listeners.getListenerContainers().stream()
+                .filter(c -> c.getListenerId().endsWith("-commands") && !c.getListenerId().endsWith("operator-commands")).toList();
+        assertThat(commandWorkers).hasSize(1);
         Response timedOut;
         try {
+            commandWorkers.forEach(MessageListenerContainer::pause);
+            // pause() takes effect at the consumers' next poll; a poll in progress could still take the command.
+            await().atMost(Duration.ofSeconds(15)).until(() -> commandWorkers.stream().allMatch(MessageListenerContainer::isContainerPaused));
             timedOut = demo().post("/v1/account/register", Fixtures.register(name, Fixtures.password())).requestId(requestId).send();
         } finally {
-            listeners.getListenerContainers().forEach(c -> c.resume());
+            commandWorkers.forEach(MessageListenerContainer::resume);
         }
         assertThat(timedOut.status()).isEqualTo(504);
         assertThat(timedOut.code()).isEqualTo("TIMEOUT");

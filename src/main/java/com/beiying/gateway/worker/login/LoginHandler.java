@@ -6,6 +6,7 @@ import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.messaging.CommandKind;
 import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.messaging.FieldInput;
+import com.beiying.gateway.persistence.GameStatusDirectory;
 import com.beiying.gateway.persistence.MemberDao;
 import com.beiying.gateway.persistence.Operator;
 import com.beiying.gateway.persistence.OperatorDirectory;
@@ -32,14 +33,17 @@ public final class LoginHandler implements CommandHandler {
     private final FieldOpener opener;
     private final OperatorDirectory operators;
     private final ProviderRegistry providers;
+    private final GameStatusDirectory games;
     private final SecureRandom random = new SecureRandom();
 
     /** Wires the handler. */
-    public LoginHandler(Jdbi jdbi, FieldOpener opener, OperatorDirectory operators, ProviderRegistry providers) {
+    public LoginHandler(Jdbi jdbi, FieldOpener opener, OperatorDirectory operators, ProviderRegistry providers,
+                        GameStatusDirectory games) {
         this.jdbi = jdbi;
         this.opener = opener;
         this.operators = operators;
         this.providers = providers;
+        this.games = games;
     }
 
     @Override
@@ -62,6 +66,9 @@ public final class LoginHandler implements CommandHandler {
         if (operator.launchDomain() == null || operator.launchDomain().isBlank()) {
             throw new GatewayException(Errors.NO_LAUNCH_DOMAIN);
         }
+        if (games.maintenance(game).isPresent()) {
+            throw new GatewayException(Errors.GAME_MAINTENANCE);
+        }
         MemberDao.Member member = jdbi.withExtension(MemberDao.class, dao -> dao.find(command.operatorId(), userName))
                 .orElseThrow(() -> new GatewayException(Errors.USER_NOT_FOUND));
         if (member.locked()) {
@@ -73,7 +80,7 @@ public final class LoginHandler implements CommandHandler {
                 .orElse(null);
         boolean opened = account != null;
         if (!opened) {
-            account = accountName(member.memberId());
+            account = provider.accountName(member.memberId());
             provider.openAccount(account, operator.currency());
         }
         ProviderAdapter.Launch launch = provider.launch(account, options);
@@ -89,14 +96,6 @@ public final class LoginHandler implements CommandHandler {
                     options.language(), command.requestId());
             return Map.of("Url", FieldInput.string(url), "SessionId", FieldInput.string(sessionId));
         };
-    }
-
-    /**
-     * The member's account name at every provider: derived from the member id, so it is the same
-     * on every retry and unique across operators, and reveals neither operator nor member name.
-     */
-    static String accountName(long memberId) {
-        return "by" + Long.toString(memberId, 36) + "x" + Long.toString(memberId % 97, 36);
     }
 
     private byte[] randomBytes() {

@@ -62,8 +62,11 @@ public record GatewayProperties(
     public record Admin(Duration keyOverlap) {
     }
 
-    /** Command workers. */
-    public record Worker(int concurrency) {
+    /**
+     * Command workers: consumer loops per process, threads running commands (different members in
+     * parallel, one member in order), and the bound of records in flight per loop.
+     */
+    public record Worker(int concurrency, int threads, int maxInFlight) {
     }
 
     /** Keys: the master key seals operator secrets and passwords in transit; the admin token guards /admin. */

@@ -12,14 +12,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
+import com.beiying.gateway.worker.CommandWorker;
 
 /** Acceptance 3 of issue 2 and SPEC §5: one X-Request-Id executes once, however often it arrives. */
 class IdempotencyIntegrationTest extends IntegrationTest {
 
     @Autowired
-    private KafkaListenerEndpointRegistry listeners;
+    private CommandWorker worker;
 
     @Test
     void repeatedRegisterExecutesOnceAndAnswersIdentically() {
@@ -68,17 +67,14 @@ class IdempotencyIntegrationTest extends IntegrationTest {
     void replyPastTheTimeoutIsTimeoutThenAvailableByRequestId() {
         String name = Fixtures.userName();
         String requestId = Fixtures.requestId();
-        List<MessageListenerContainer> commandWorkers = listeners.getListenerContainers().stream()
-                .filter(c -> c.getListenerId().endsWith("-commands") && !c.getListenerId().endsWith("operator-commands")).toList();
-        assertThat(commandWorkers).hasSize(1);
         Response timedOut;
         try {
-            commandWorkers.forEach(MessageListenerContainer::pause);
-            // pause() takes effect at the consumers' next poll; a poll in progress could still take the command.
-            await().atMost(Duration.ofSeconds(15)).until(() -> commandWorkers.stream().allMatch(MessageListenerContainer::isContainerPaused));
+            worker.pause(true);
+            // The pause takes effect at the consumers' next poll; a poll in progress could still take the command.
+            await().atMost(Duration.ofSeconds(15)).until(worker::isPaused);
             timedOut = demo().post("/v1/account/register", Fixtures.register(name, Fixtures.password())).requestId(requestId).send();
         } finally {
-            commandWorkers.forEach(MessageListenerContainer::resume);
+            worker.pause(false);
         }
         assertThat(timedOut.status()).isEqualTo(504);
         assertThat(timedOut.code()).isEqualTo("TIMEOUT");

@@ -27,6 +27,14 @@ public final class GatewayInstances {
         return start(props);
     }
 
+    /** A simulator-only instance on a free port. */
+    public static ConfigurableApplicationContext simulator(Map<String, Object> common) {
+        Map<String, Object> props = new HashMap<>(common);
+        props.put("gateway.roles", "simulator");
+        props.put("server.port", 0);
+        return start(props);
+    }
+
     /** The HTTP port of an instance with a web server. */
     public static int port(ConfigurableApplicationContext context) {
         return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);

@@ -1,0 +1,177 @@
+package com.beiying.gateway.worker;
+
+import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.messaging.CommandMessage;
+import com.beiying.gateway.persistence.Operator;
+import com.beiying.gateway.persistence.OperatorDirectory;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+
+/**
+ * The worker role's command intake: {@code consumers} consumer loops on the shared commands
+ * topic and every Kafka-native operator's topic, a pool of {@code threads} for the commands
+ * themselves. A command that fails unexpectedly is retried with backoff; after the last attempt it
+ * is answered ERROR and dead-lettered, so its caller is never left waiting.
+ */
+public final class CommandWorker implements SmartLifecycle, CommandConsumer.Processor {
+    private static final Logger log = LoggerFactory.getLogger(CommandWorker.class);
+    private static final long[] BACKOFF_MILLIS = {100, 500, 2_000};
+
+    /** Settings of the intake. */
+    public record Settings(String groupId, Pattern topics, int consumers, int threads, int maxInFlight) {
+    }
+
+    private final Map<String, Object> consumerProps;
+    private final Settings settings;
+    private final CommandDispatcher dispatcher;
+    private final CommandRoutes routes;
+    private final OperatorDirectory operators;
+    private final DeadLetterPublishingRecoverer deadLetters;
+    private final List<CommandConsumer> loops = new ArrayList<>();
+    private final AtomicInteger threadNumber = new AtomicInteger();
+    private ExecutorService pool;
+    private KeyedExecutor executor;
+    private volatile boolean running;
+
+    CommandWorker(Map<String, Object> consumerProps, Settings settings, CommandDispatcher dispatcher, CommandRoutes routes,
+                  OperatorDirectory operators, DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
+        this.consumerProps = consumerProps;
+        this.settings = settings;
+        this.dispatcher = dispatcher;
+        this.routes = routes;
+        this.operators = operators;
+        this.deadLetters = deadLetters;
+        Gauge.builder("gateway.worker.active.members", this, w -> w.executor == null ? 0 : w.executor.activeKeys())
+                .description("members with commands queued or running on this worker").register(meters);
+    }
+
+    @Override
+    public void process(ConsumerRecord<String, byte[]> record, CommandMessage claimed) {
+        CommandMessage command = routes.actingAs(record.topic(), claimed);
+        String replyTopic = routes.replyTopic(record.topic());
+        if (routes.operatorOf(record.topic()).isPresent()) {
+            Optional<Operator> operator = operators.byId(command.operatorId()).filter(Operator::kafkaNative);
+            if (operator.isEmpty()) {
+                log.warn("command on {} for no Kafka-native operator; skipped", record.topic());
+                return;
+            }
+            if (!operator.get().active()) {
+                attempt(record, command, () -> dispatcher.refuse(record.key(), command, replyTopic,
+                        new GatewayException(Errors.OPERATOR_SUSPENDED)));
+                return;
+            }
+        }
+        attempt(record, command, () -> dispatcher.dispatch(record.key(), command, replyTopic));
+    }
+
+    private void attempt(ConsumerRecord<String, byte[]> record, CommandMessage command, Runnable work) {
+        for (int i = 0; ; i++) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException e) {
+                if (i == BACKOFF_MILLIS.length) {
+                    giveUp(record, command, e);
+                    return;
+                }
+                log.warn("command {} failed (attempt {}), retrying: {}", command.correlationId(), i + 1, e.toString());
+                sleep(BACKOFF_MILLIS[i]);
+            }
+        }
+    }
+
+    private void giveUp(ConsumerRecord<String, byte[]> record, CommandMessage command, RuntimeException cause) {
+        try {
+            dispatcher.fail(record.key(), command, routes.replyTopic(record.topic()), cause);
+        } catch (RuntimeException answerFailed) {
+            log.error("could not answer failed command {}", command.correlationId(), answerFailed);
+        }
+        deadLetter(record, cause);
+    }
+
+    @Override
+    public void undecodable(ConsumerRecord<String, byte[]> record, Exception e) {
+        log.warn("undecodable command at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+        deadLetter(record, e);
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, Exception e) {
+        try {
+            deadLetters.accept(record, e);
+        } catch (RuntimeException failed) {
+            log.error("dead-lettering {}-{}@{} failed", record.topic(), record.partition(), record.offset(), failed);
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        pool = Executors.newFixedThreadPool(settings.threads(), r -> {
+            Thread t = new Thread(r, "command-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        executor = new KeyedExecutor(pool);
+        for (int i = 0; i < settings.consumers(); i++) {
+            CommandConsumer loop = new CommandConsumer(consumerProps, settings.groupId(), settings.topics(), executor, this,
+                    settings.maxInFlight());
+            loops.add(loop);
+            Thread t = new Thread(loop, "command-consumer-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
+        running = true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        loops.forEach(CommandConsumer::stop);
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(15, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        loops.clear();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops (or restarts) fetching new commands; in-flight ones finish. For operations and tests. */
+    public void pause(boolean paused) {
+        loops.forEach(l -> l.pause(paused));
+    }
+
+    /** Whether every consumer loop has paused its partitions. */
+    public boolean isPaused() {
+        return !loops.isEmpty() && loops.stream().allMatch(CommandConsumer::isPaused);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

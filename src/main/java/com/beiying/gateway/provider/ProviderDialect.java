@@ -23,7 +23,8 @@ public record ProviderDialect(
 
     /** What a provider can answer, each with the provider's own code. */
     public enum Result {
-        OK, ACCOUNT_EXISTS, NO_ACCOUNT, INSUFFICIENT_BALANCE, DUPLICATE_ORDER, NO_ORDER, MAINTENANCE, SYSTEM_ERROR, BAD_REQUEST
+        OK, ACCOUNT_EXISTS, NO_ACCOUNT, INSUFFICIENT_BALANCE, DUPLICATE_ORDER, NO_ORDER, MAINTENANCE, SYSTEM_ERROR, BAD_REQUEST,
+        NO_GAME
     }
 
     /** The provider's code for a result. */
@@ -62,28 +63,36 @@ public record ProviderDialect(
     /** The dialect of every provider. */
     public static final Map<Game, ProviderDialect> ALL = Map.of(
             Game.AGLIVE, new ProviderDialect(Game.AGLIVE, false, "ag_", 20, false, "SUCCESS", "FAILED", "PENDING",
-                    codes("0", "1001", "1002", "2001", "2002", "2003", "9001", "9999", "1000")),
+                    codes("0", "1001", "1002", "2001", "2002", "2003", "9001", "9999", "1000", "3001")),
             Game.AVIA, new ProviderDialect(Game.AVIA, true, "av", 16, false, "1", "2", "0",
-                    codes("0", "E101", "E102", "E201", "E202", "E203", "E900", "E999", "E100")),
+                    codes("0", "E101", "E102", "E201", "E202", "E203", "E900", "E999", "E100", "E301")),
             Game.PINNACLE, new ProviderDialect(Game.PINNACLE, false, "PN", 16, true, "Completed", "Rejected", "Processing",
                     codes("OK", "ACCOUNT_EXISTS", "ACCOUNT_NOT_FOUND", "INSUFFICIENT_FUNDS", "DUPLICATE_TX", "TX_NOT_FOUND",
-                            "UNDER_MAINTENANCE", "INTERNAL_ERROR", "INVALID_REQUEST")),
+                            "UNDER_MAINTENANCE", "INTERNAL_ERROR", "INVALID_REQUEST", "GAME_NOT_FOUND")),
             Game.IMSPORT, new ProviderDialect(Game.IMSPORT, true, "ims_", 24, false, "Approved", "Declined", "Pending",
-                    codes("100", "501", "504", "510", "511", "512", "600", "999", "500")),
+                    codes("100", "501", "504", "510", "511", "512", "600", "999", "500", "520")),
             Game.IMONE, new ProviderDialect(Game.IMONE, false, "imo", 18, false, "ok", "fail", "wait",
-                    codes("200", "409", "404", "402", "419", "414", "503", "500", "400")),
+                    codes("200", "409", "404", "402", "419", "414", "503", "500", "400", "410")),
             Game.BBIN, new ProviderDialect(Game.BBIN, true, "BB", 20, true, "T", "F", "W",
-                    codes("21100", "21001", "22002", "44444", "40014", "40015", "44000", "44001", "40002")),
+                    codes("21100", "21001", "22002", "44444", "40014", "40015", "44000", "44001", "40002", "40020")),
             Game.XJ188, new ProviderDialect(Game.XJ188, false, "xj", 16, false, "DONE", "CANCELLED", "PROCESSING",
                     codes("SUCCESS", "USER_EXIST", "USER_NOT_EXIST", "BALANCE_NOT_ENOUGH", "ORDER_EXIST", "ORDER_NOT_EXIST",
-                            "SYSTEM_MAINTAIN", "SYSTEM_ERROR", "PARAM_ERROR")),
+                            "SYSTEM_MAINTAIN", "SYSTEM_ERROR", "PARAM_ERROR", "GAME_NOT_EXIST")),
             Game.KY, new ProviderDialect(Game.KY, true, "ky", 20, false, "0", "-1", "1",
-                    codes("0", "3", "4", "31", "33", "34", "40", "-1", "2")));
+                    codes("0", "3", "4", "31", "33", "34", "40", "-1", "2", "50")));
 
     private static Map<Result, String> codes(String ok, String exists, String noAccount, String insufficient, String duplicate,
-                                             String noOrder, String maintenance, String system, String bad) {
+                                             String noOrder, String maintenance, String system, String bad, String noGame) {
         return Map.of(Result.OK, ok, Result.ACCOUNT_EXISTS, exists, Result.NO_ACCOUNT, noAccount,
                 Result.INSUFFICIENT_BALANCE, insufficient, Result.DUPLICATE_ORDER, duplicate, Result.NO_ORDER, noOrder,
-                Result.MAINTENANCE, maintenance, Result.SYSTEM_ERROR, system, Result.BAD_REQUEST, bad);
+                Result.MAINTENANCE, maintenance, Result.SYSTEM_ERROR, system, Result.BAD_REQUEST, bad, Result.NO_GAME, noGame);
+    }
+
+    /**
+     * Whether the provider offers a game id: its lobby, tables {@code table-1} to {@code table-99}
+     * and slots {@code slot-<name>}.
+     */
+    public static boolean offersGame(String gameId) {
+        return gameId.equals("lobby") || gameId.matches("table-[1-9][0-9]?") || gameId.matches("slot-[a-z0-9]{1,16}");
     }
 }

@@ -190,6 +190,7 @@ final class SimulatorProviderAdapter implements ProviderAdapter {
             case DUPLICATE_ORDER -> Errors.ORDER_CONFLICT;
             case NO_ORDER -> Errors.ORDER_NOT_FOUND;
             case MAINTENANCE -> Errors.GAME_MAINTENANCE;
+            case NO_GAME -> Errors.GAME_NOT_FOUND;
             case SYSTEM_ERROR -> Errors.PROVIDER_BUSY;
             default -> Errors.INTERNAL_ERROR;
         });

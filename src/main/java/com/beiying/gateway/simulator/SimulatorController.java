@@ -141,6 +141,9 @@ class SimulatorController {
                 if (dao.balance(game, account).isEmpty()) {
                     return answer(Result.NO_ACCOUNT);
                 }
+                if (!text(body, "gameId").isEmpty() && !ProviderDialect.offersGame(text(body, "gameId"))) {
+                    return answer(Result.NO_GAME);
+                }
                 String token = HexFormat.of().formatHex(bytes());
                 dao.recordLaunch(token, game, account, text(body, "platform"), text(body, "language"),
                         text(body, "gameId").isEmpty() ? null : text(body, "gameId"));

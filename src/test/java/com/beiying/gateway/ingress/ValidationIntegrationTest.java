@@ -109,6 +109,11 @@ class ValidationIntegrationTest extends IntegrationTest {
                 .send().json().path("ErrorId").asInt()).isEqualTo(2023);
         assertThat(demo().post("/v1/account/login", "{\"UserName\":\"" + existing + "\",\"Game\":\"KY\",\"GameId\":\"a b\"}")
                 .send().json().path("ErrorId").asInt()).isEqualTo(2022);
+        // A well-formed GameId the provider does not offer is the provider's answer, mapped to 2018.
+        Response noGame = demo().post("/v1/account/login", "{\"UserName\":\"" + existing + "\",\"Game\":\"KY\",\"GameId\":\"table-100\"}")
+                .send();
+        assertThat(noGame.code()).as(noGame.body()).isEqualTo("TYPE_ERROR");
+        assertThat(noGame.json().path("ErrorId").asInt()).isEqualTo(2018);
     }
 
     @Test

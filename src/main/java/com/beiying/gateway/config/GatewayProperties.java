@@ -18,7 +18,8 @@ public record GatewayProperties(
         Worker worker,
         Security security,
         Providers providers,
-        Admin admin) {
+        Admin admin,
+        Wallet wallet) {
 
     /** Topic names and sizes. */
     public record Kafka(String topicPrefix, int commandPartitions, int replyPartitions, short replicationFactor,
@@ -56,6 +57,13 @@ public record GatewayProperties(
     /** HTTP ingress behaviour. */
     public record Ingress(Duration replyTimeout, int maxBodyBytes, Duration clockSkew, Duration nonceTtl,
                           List<String> trustedProxies, Duration operatorRefresh, int rateLimit) {
+    }
+
+    /**
+     * Money: how often the resolver runs, how old an unresolved order must be before it is the
+     * resolver's (longer than any provider call), and when one is listed for a person.
+     */
+    public record Wallet(Duration resolveInterval, Duration settleAfter, Duration unresolvedAlert) {
     }
 
     /** Operator administration. */

@@ -36,7 +36,8 @@ public enum RequestField {
     RATE_LIMIT("RateLimit", "CONTENT", "限流"),
     KAFKA_NATIVE("KafkaNative", "CONTENT", "Kafka直连"),
     ENABLED("Enabled", "CONTENT", "开关"),
-    UNTIL("Until", "CONTENT", "结束时间");
+    UNTIL("Until", "CONTENT", "结束时间"),
+    CREDIT("Credit", "BADMONEY", "额度");
 
     private final String jsonName;
     private final String beiyingCode;

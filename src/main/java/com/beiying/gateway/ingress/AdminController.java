@@ -30,15 +30,17 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnRole(Role.INGRESS)
 class AdminController {
     private final OperatorAdmin admin;
+    private final WalletAdmin wallet;
     private final GameStatusDirectory games;
     private final ResponseWriter writer;
     private final JsonMapper mapper;
     private final byte[] token;
     private final int maxBodyBytes;
 
-    AdminController(OperatorAdmin admin, GameStatusDirectory games, ResponseWriter writer, JsonBodyReader bodyReader,
-                    GatewayProperties properties) {
+    AdminController(OperatorAdmin admin, WalletAdmin wallet, GameStatusDirectory games, ResponseWriter writer,
+                    JsonBodyReader bodyReader, GatewayProperties properties) {
         this.admin = admin;
+        this.wallet = wallet;
         this.games = games;
         this.writer = writer;
         this.mapper = JsonMapper.builder(bodyReader.factory()).build();
@@ -80,6 +82,65 @@ class AdminController {
             java.time.Instant until = f.until();
             games.set(g, enabled, until);
             return writer.games(null, language(request), List.of(g), games::maintenance);
+        });
+    }
+
+    /** Sets an operator's credit line for a game: {@code {"Game":"KY","Credit":"50000.00"}}. */
+    @PutMapping("/admin/v1/operators/{operatorId}/credit")
+    ResponseEntity<byte[]> credit(@PathVariable String operatorId, HttpServletRequest request) {
+        return guarded(request, () -> {
+            admin.view(operatorId);
+            AdminFields f = fields(request);
+            Game game = f.game();
+            java.math.BigDecimal credit = f.credit();
+            var line = wallet.setCredit(operatorId, game, credit);
+            return writer.admin(language(request), g -> {
+                g.writeStringProperty("OperatorId", operatorId);
+                g.writeStringProperty("Game", game.code());
+                g.writeStringProperty("Credit", line.creditLimit().toPlainString());
+                g.writeStringProperty("Used", line.creditUsed().toPlainString());
+                g.writeStringProperty("Available", line.available().toPlainString());
+            });
+        });
+    }
+
+    /** The ledger check; {@code ?CompareProviders=true} also compares every wallet with its provider. */
+    @GetMapping("/admin/v1/ledger/check")
+    ResponseEntity<byte[]> ledgerCheck(HttpServletRequest request) {
+        return guarded(request, () -> {
+            List<String> violations = wallet.check("true".equalsIgnoreCase(request.getParameter("CompareProviders")));
+            return writer.admin(language(request), g -> {
+                g.writeBooleanProperty("Ok", violations.isEmpty());
+                g.writeName("Violations");
+                g.writeStartArray();
+                violations.forEach(g::writeString);
+                g.writeEndArray();
+            });
+        });
+    }
+
+    /** Orders still without a final state after the alert time, for a person to look at. */
+    @GetMapping("/admin/v1/orders/unresolved")
+    ResponseEntity<byte[]> unresolved(HttpServletRequest request) {
+        return guarded(request, () -> {
+            var orders = wallet.unresolved();
+            return writer.admin(language(request), g -> {
+                g.writeName("Orders");
+                g.writeStartArray();
+                for (var o : orders) {
+                    g.writeStartObject();
+                    g.writeStringProperty("OperatorId", o.operatorId());
+                    g.writeStringProperty("OrderID", o.orderId());
+                    g.writeStringProperty("UserName", o.userName());
+                    g.writeStringProperty("Game", o.game());
+                    g.writeStringProperty("Money", o.amount().toPlainString());
+                    g.writeStringProperty("Action", o.action());
+                    g.writeStringProperty("Status", o.status());
+                    g.writeStringProperty("CreatedAt", o.createdAt().toString());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            });
         });
     }
 

@@ -193,6 +193,39 @@ final class AdminFields {
         }
     }
 
+    /** Game: one of SPEC §2. */
+    Game game() {
+        String code = string(RequestField.GAME, true, 1, 32);
+        return Game.fromCode(code).orElseThrow(() -> new GatewayException(Errors.UNKNOWN_GAME, RequestField.GAME, Map.of()));
+    }
+
+    /** Credit: a decimal of at most two places, from 0 to 1,000,000,000.00. */
+    java.math.BigDecimal credit() {
+        JsonNode node = body.get(RequestField.CREDIT.jsonName());
+        if (node == null) {
+            throw GatewayException.field(Errors.FIELD_REQUIRED, RequestField.CREDIT);
+        }
+        if (node.isNull()) {
+            throw GatewayException.field(Errors.FIELD_NULL, RequestField.CREDIT);
+        }
+        java.math.BigDecimal value;
+        try {
+            value = node.isNumber() ? node.decimalValue() : new java.math.BigDecimal(node.stringValue());
+        } catch (RuntimeException e) {
+            throw GatewayException.field(Errors.FIELD_INVALID, RequestField.CREDIT);
+        }
+        if (value.signum() < 0) {
+            throw new GatewayException(Errors.FIELD_BELOW_MINIMUM, RequestField.CREDIT, Map.of("min", 0));
+        }
+        if (value.compareTo(new java.math.BigDecimal("1000000000.00")) > 0) {
+            throw new GatewayException(Errors.FIELD_ABOVE_MAXIMUM, RequestField.CREDIT, Map.of("max", "1000000000.00"));
+        }
+        if (value.stripTrailingZeros().scale() > 2) {
+            throw GatewayException.field(Errors.FIELD_INVALID, RequestField.CREDIT);
+        }
+        return value.setScale(2, java.math.RoundingMode.UNNECESSARY);
+    }
+
     boolean kafkaNative() {
         JsonNode node = body.get(RequestField.KAFKA_NATIVE.jsonName());
         if (node == null || node.isNull()) {

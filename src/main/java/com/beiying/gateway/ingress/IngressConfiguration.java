@@ -69,6 +69,12 @@ class IngressConfiguration {
     }
 
     @Bean
+    WalletAdmin walletAdmin(Jdbi jdbi, org.springframework.beans.factory.ObjectProvider<com.beiying.gateway.provider.ProviderRegistry> providers,
+                            GatewayProperties properties, Clock clock) {
+        return new WalletAdmin(jdbi, providers, properties.wallet().unresolvedAlert(), clock);
+    }
+
+    @Bean
     RateLimits rateLimits(GatewayProperties properties) {
         return new RateLimits(properties.ingress().rateLimit());
     }

@@ -33,7 +33,7 @@ final class ResponseWriter {
     ResponseEntity<byte[]> error(GatewayException e, Language language, ErrorFormat format, String requestId) {
         Errors error = e.error();
         return respond(error.httpStatus(), requestId, write(g -> writeError(g, format, error.code(e.field()),
-                e.message(language), error.rgsId().orElse(null), error.rgsCode(e.field()).orElse(null), requestId)));
+                e.message(language), error.rgsId().orElse(null), error.rgsCode(e.field()).orElse(null), requestId, Map.of())));
     }
 
     /** A worker's reply. */
@@ -79,6 +79,16 @@ final class ResponseWriter {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            g.writeEndObject();
+        }));
+    }
+
+    /** An admin answer: the success head, then what the route writes. */
+    ResponseEntity<byte[]> admin(Language language, java.util.function.Consumer<JsonGenerator> fields) {
+        return respond(200, null, write(g -> {
+            g.writeStartObject();
+            writeSuccessHead(g, language, null);
+            fields.accept(g);
             g.writeEndObject();
         }));
     }
@@ -132,7 +142,8 @@ final class ResponseWriter {
 
     private void writeReply(JsonGenerator g, ReplyMessage reply, ErrorFormat format) {
         if (!reply.success()) {
-            writeError(g, format, reply.code(), reply.message(), reply.errorId(), reply.errorCode(), reply.requestId());
+            writeError(g, format, reply.code(), reply.message(), reply.errorId(), reply.errorCode(), reply.requestId(),
+                    reply.result());
             return;
         }
         g.writeStartObject();
@@ -165,7 +176,7 @@ final class ResponseWriter {
     }
 
     private static void writeError(JsonGenerator g, ErrorFormat format, String code, String message, Integer errorId,
-                                   String errorCode, String requestId) {
+                                   String errorCode, String requestId, Map<String, FieldInput> result) {
         g.writeStartObject();
         if (format == ErrorFormat.RGS) {
             g.writeNumberProperty("error", 1);
@@ -196,6 +207,8 @@ final class ResponseWriter {
             if (requestId != null) {
                 g.writeStringProperty("RequestId", requestId);
             }
+            // An error can still name what it concerns, e.g. a transfer still processing: OrderID, Status.
+            writeFields(g, result);
         }
         g.writeEndObject();
     }

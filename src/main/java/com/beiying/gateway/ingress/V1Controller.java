@@ -39,7 +39,10 @@ import org.springframework.web.bind.annotation.RestController;
 class V1Controller {
     private static final Map<String, CommandKind> ACTIONS = Map.of(
             "register", CommandKind.REGISTER,
-            "login", CommandKind.LOGIN);
+            "login", CommandKind.LOGIN,
+            "balance", CommandKind.BALANCE,
+            "transfer", CommandKind.TRANSFER,
+            "order", CommandKind.ORDER);
 
     private final RequestAuthenticator authenticator;
     private final JsonBodyReader bodyReader;

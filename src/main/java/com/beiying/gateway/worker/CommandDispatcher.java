@@ -80,7 +80,9 @@ public final class CommandDispatcher {
     private ReplyMessage commitSuccess(CommandMessage command, CommandHandler.Effects effects) {
         try {
             return jdbi.inTransaction(handle -> {
-                ReplyMessage reply = Replies.success(command, effects.apply(handle));
+                CommandHandler.Outcome outcome = effects.apply(handle);
+                ReplyMessage reply = outcome.error() == null ? Replies.success(command, outcome.result())
+                        : Replies.error(command, outcome.error(), outcome.result());
                 complete(handle.attach(RequestDao.class), command, reply);
                 return reply;
             });
@@ -92,7 +94,7 @@ public final class CommandDispatcher {
     }
 
     private ReplyMessage commitError(CommandMessage command, GatewayException e) {
-        ReplyMessage reply = Replies.error(command, e);
+        ReplyMessage reply = Replies.error(command, e, Map.of());
         try {
             jdbi.useExtension(RequestDao.class, dao -> complete(dao, command, reply));
             return reply;

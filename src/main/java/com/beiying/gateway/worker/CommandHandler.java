@@ -1,5 +1,6 @@
 package com.beiying.gateway.worker;
 
+import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.messaging.CommandKind;
 import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.messaging.FieldInput;
@@ -14,11 +15,28 @@ import org.jdbi.v3.core.Handle;
  */
 public interface CommandHandler {
 
-    /** Database effects of a command, returning the reply's result fields. */
+    /**
+     * What a command ends in: a success with result fields, or a catalogued error that is still an
+     * outcome to commit with its effects (a failed transfer settles its order), possibly with
+     * result fields of its own (a transfer still processing names its order).
+     */
+    record Outcome(Map<String, FieldInput> result, GatewayException error) {
+        /** A success. */
+        public static Outcome success(Map<String, FieldInput> result) {
+            return new Outcome(result, null);
+        }
+
+        /** An error committed together with the effects. */
+        public static Outcome failure(GatewayException error, Map<String, FieldInput> result) {
+            return new Outcome(result, error);
+        }
+    }
+
+    /** Database effects of a command and its outcome. */
     @FunctionalInterface
     interface Effects {
         /** Applies the effects; throws a GatewayException to roll them back and answer with an error. */
-        Map<String, FieldInput> apply(Handle handle);
+        Outcome apply(Handle handle);
     }
 
     /** The command kind handled. */

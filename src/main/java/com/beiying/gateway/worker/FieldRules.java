@@ -85,6 +85,74 @@ public final class FieldRules {
         return id;
     }
 
+    /** The most one transfer may move (SPEC §4). */
+    public static final java.math.BigDecimal MAX_MONEY = new java.math.BigDecimal("1000000.00");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,20}(\\.\\d{1,20})?");
+    private static final Pattern ORDER_CHARS = Pattern.compile("[A-Za-z0-9_-]+");
+
+    /**
+     * Money: a JSON number or a decimal string, above zero, at most two decimals, at most
+     * 1,000,000.00; exact decimal arithmetic throughout, never floating point.
+     */
+    public static java.math.BigDecimal money(CommandFields fields) {
+        com.beiying.gateway.messaging.FieldInput input = fields.raw().get(RequestField.MONEY.jsonName());
+        if (input == null) {
+            throw GatewayException.field(Errors.FIELD_REQUIRED, RequestField.MONEY);
+        }
+        String text = switch (input.kind()) {
+            case NULL -> throw GatewayException.field(Errors.FIELD_NULL, RequestField.MONEY);
+            case NUMBER -> input.text();
+            case STRING -> {
+                String t = fields.requiredString(RequestField.MONEY).trim();
+                if (!DECIMAL.matcher(t).matches()) {
+                    throw GatewayException.field(Errors.FIELD_INVALID, RequestField.MONEY);
+                }
+                yield t;
+            }
+            default -> throw GatewayException.field(Errors.FIELD_INVALID, RequestField.MONEY);
+        };
+        java.math.BigDecimal value;
+        try {
+            value = new java.math.BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw GatewayException.field(Errors.FIELD_INVALID, RequestField.MONEY);
+        }
+        if (value.signum() < 0) {
+            throw new GatewayException(Errors.NEGATIVE_AMOUNT, RequestField.MONEY, Map.of());
+        }
+        if (value.signum() == 0) {
+            throw new GatewayException(Errors.ZERO_AMOUNT, RequestField.MONEY, Map.of());
+        }
+        if (value.compareTo(MAX_MONEY) > 0) {
+            throw new GatewayException(Errors.FIELD_ABOVE_MAXIMUM, RequestField.MONEY, Map.of("max", "1000000.00"));
+        }
+        if (value.stripTrailingZeros().scale() > 2) {
+            throw GatewayException.field(Errors.FIELD_INVALID, RequestField.MONEY);
+        }
+        return value.setScale(2, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    /** OrderID: 6–32 characters of {@code [A-Za-z0-9_-]}. */
+    public static String orderId(CommandFields fields) {
+        String id = fields.requiredString(RequestField.ORDER_ID);
+        if (!ORDER_CHARS.matcher(id).matches()) {
+            throw GatewayException.field(Errors.FIELD_INVALID, RequestField.ORDER_ID);
+        }
+        checkLength(RequestField.ORDER_ID, id, 6, 32);
+        return id;
+    }
+
+    /** Action: IN or OUT; anything else, or nothing, is TRANSFER_NO_ACTION. */
+    public static String action(CommandFields fields) {
+        com.beiying.gateway.messaging.FieldInput input = fields.raw().get(RequestField.ACTION.jsonName());
+        String action = input == null || input.kind() != com.beiying.gateway.messaging.FieldInput.Kind.STRING
+                || input.text() == null ? "" : input.text().trim().toUpperCase(Locale.ROOT);
+        if (!action.equals("IN") && !action.equals("OUT")) {
+            throw new GatewayException(Errors.NO_ACTION, RequestField.ACTION, Map.of());
+        }
+        return action;
+    }
+
     private static void checkLength(RequestField field, String value, int min, int max) {
         if (value.length() < min) {
             throw new GatewayException(Errors.FIELD_TOO_SHORT, field, Map.of("min", min));

@@ -20,13 +20,13 @@ public final class Replies {
                 null, null, null, null, false, result, command.createdAt(), Instant.now());
     }
 
-    /** An error reply carrying everything the catalog knows about the error. */
-    public static ReplyMessage error(CommandMessage command, GatewayException e) {
+    /** An error reply carrying everything the catalog knows about the error, and any result fields. */
+    public static ReplyMessage error(CommandMessage command, GatewayException e, Map<String, FieldInput> result) {
         Errors error = e.error();
         return new ReplyMessage(command.requestId(), command.operatorId(), command.kind(), false,
                 error.code(e.field()), e.message(command.language()), error.name(),
                 error.rgsId().orElse(null), error.rgsCode(e.field()).orElse(null),
-                e.field() == null ? null : e.field().jsonName(), error.retriable(), Map.of(),
+                e.field() == null ? null : e.field().jsonName(), error.retriable(), result,
                 command.createdAt(), Instant.now());
     }
 }

@@ -10,6 +10,10 @@ import com.beiying.gateway.persistence.OperatorDirectory;
 import com.beiying.gateway.provider.ProviderRegistry;
 import com.beiying.gateway.worker.login.LoginHandler;
 import com.beiying.gateway.worker.register.RegisterHandler;
+import com.beiying.gateway.worker.transfer.BalanceHandler;
+import com.beiying.gateway.worker.transfer.OrderHandler;
+import com.beiying.gateway.worker.transfer.TransferHandler;
+import com.beiying.gateway.worker.transfer.TransferResolver;
 import java.util.List;
 import org.apache.kafka.common.TopicPartition;
 import org.jdbi.v3.core.Jdbi;
@@ -59,9 +63,34 @@ class WorkerConfiguration {
     }
 
     @Bean
-    LoginHandler loginHandler(Jdbi jdbi, FieldOpener opener, OperatorDirectory operators, ProviderRegistry providers,
-                              com.beiying.gateway.persistence.GameStatusDirectory games) {
-        return new LoginHandler(jdbi, opener, operators, providers, games);
+    MemberGate memberGate(Jdbi jdbi, OperatorDirectory operators, com.beiying.gateway.persistence.GameStatusDirectory games,
+                          ProviderRegistry providers) {
+        return new MemberGate(jdbi, operators, games, providers);
+    }
+
+    @Bean
+    LoginHandler loginHandler(Jdbi jdbi, FieldOpener opener, MemberGate gate, ProviderRegistry providers) {
+        return new LoginHandler(jdbi, opener, gate, providers);
+    }
+
+    @Bean
+    TransferHandler transferHandler(Jdbi jdbi, FieldOpener opener, MemberGate gate, ProviderRegistry providers) {
+        return new TransferHandler(jdbi, opener, gate, providers);
+    }
+
+    @Bean
+    BalanceHandler balanceHandler(FieldOpener opener, MemberGate gate, ProviderRegistry providers) {
+        return new BalanceHandler(opener, gate, providers);
+    }
+
+    @Bean
+    OrderHandler orderHandler(Jdbi jdbi, FieldOpener opener) {
+        return new OrderHandler(jdbi, opener);
+    }
+
+    @Bean
+    TransferResolver transferResolver(Jdbi jdbi, ProviderRegistry providers, GatewayProperties properties, java.time.Clock clock) {
+        return new TransferResolver(jdbi, providers, properties.wallet().settleAfter(), clock);
     }
 
     @Bean

@@ -6,16 +6,15 @@ import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.messaging.CommandKind;
 import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.messaging.FieldInput;
-import com.beiying.gateway.persistence.GameStatusDirectory;
 import com.beiying.gateway.persistence.MemberDao;
 import com.beiying.gateway.persistence.Operator;
-import com.beiying.gateway.persistence.OperatorDirectory;
 import com.beiying.gateway.provider.Game;
 import com.beiying.gateway.provider.ProviderAdapter;
 import com.beiying.gateway.provider.ProviderRegistry;
 import com.beiying.gateway.worker.CommandFields;
 import com.beiying.gateway.worker.CommandHandler;
 import com.beiying.gateway.worker.FieldRules;
+import com.beiying.gateway.worker.MemberGate;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -31,19 +30,16 @@ import org.jdbi.v3.core.Jdbi;
 public final class LoginHandler implements CommandHandler {
     private final Jdbi jdbi;
     private final FieldOpener opener;
-    private final OperatorDirectory operators;
+    private final MemberGate gate;
     private final ProviderRegistry providers;
-    private final GameStatusDirectory games;
     private final SecureRandom random = new SecureRandom();
 
     /** Wires the handler. */
-    public LoginHandler(Jdbi jdbi, FieldOpener opener, OperatorDirectory operators, ProviderRegistry providers,
-                        GameStatusDirectory games) {
+    public LoginHandler(Jdbi jdbi, FieldOpener opener, MemberGate gate, ProviderRegistry providers) {
         this.jdbi = jdbi;
         this.opener = opener;
-        this.operators = operators;
+        this.gate = gate;
         this.providers = providers;
-        this.games = games;
     }
 
     @Override
@@ -59,21 +55,11 @@ public final class LoginHandler implements CommandHandler {
         ProviderAdapter.LaunchOptions options = new ProviderAdapter.LaunchOptions(
                 FieldRules.platform(fields), FieldRules.language(fields), FieldRules.gameId(fields));
 
-        Operator operator = operators.byId(command.operatorId()).orElseThrow(() -> new GatewayException(Errors.UNKNOWN_API_KEY));
-        if (!operator.gameEnabled(game.code())) {
-            throw new GatewayException(Errors.GAME_NOT_ENABLED);
-        }
+        Operator operator = gate.operatorFor(command.operatorId(), game);
         if (operator.launchDomain() == null || operator.launchDomain().isBlank()) {
             throw new GatewayException(Errors.NO_LAUNCH_DOMAIN);
         }
-        if (games.maintenance(game).isPresent()) {
-            throw new GatewayException(Errors.GAME_MAINTENANCE);
-        }
-        MemberDao.Member member = jdbi.withExtension(MemberDao.class, dao -> dao.find(command.operatorId(), userName))
-                .orElseThrow(() -> new GatewayException(Errors.USER_NOT_FOUND));
-        if (member.locked()) {
-            throw new GatewayException(Errors.USER_LOCKED);
-        }
+        MemberDao.Member member = gate.member(command.operatorId(), userName, true);
 
         ProviderAdapter provider = providers.adapter(game);
         String account = jdbi.withExtension(MemberDao.class, dao -> dao.providerAccount(member.memberId(), game.code()))
@@ -94,7 +80,7 @@ public final class LoginHandler implements CommandHandler {
             }
             dao.recordLaunch(sessionId, member.memberId(), game.code(), launch.url(), options.platform(),
                     options.language(), command.requestId());
-            return Map.of("Url", FieldInput.string(url), "SessionId", FieldInput.string(sessionId));
+            return Outcome.success(Map.of("Url", FieldInput.string(url), "SessionId", FieldInput.string(sessionId)));
         };
     }
 

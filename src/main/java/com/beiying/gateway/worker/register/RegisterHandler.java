@@ -55,7 +55,8 @@ public final class RegisterHandler implements CommandHandler {
                             .filter(m -> m.createdRequestId().equals(command.requestId()))
                             .map(MemberDao.Member::memberId)
                             .orElseThrow(() -> new GatewayException(Errors.USER_EXISTS)));
-            return Map.of("UserName", FieldInput.string(userName), "UserId", FieldInput.number(Long.toString(memberId)));
+            return Outcome.success(Map.of("UserName", FieldInput.string(userName),
+                    "UserId", FieldInput.number(Long.toString(memberId))));
         };
     }
 }

@@ -1,0 +1,70 @@
+package com.beiying.gateway.worker;
+
+import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.persistence.GameStatusDirectory;
+import com.beiying.gateway.persistence.MemberDao;
+import com.beiying.gateway.persistence.Operator;
+import com.beiying.gateway.persistence.OperatorDirectory;
+import com.beiying.gateway.provider.Game;
+import com.beiying.gateway.provider.ProviderAdapter;
+import com.beiying.gateway.provider.ProviderRegistry;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The checks every member operation at a provider passes, in one order for all: the game is
+ * enabled for the operator (CONFIGERROR), not in maintenance (MAINTENANCE), the member exists
+ * (NOUSER) and, where money or play is involved, is not locked (USERLOCK).
+ */
+public final class MemberGate {
+    private final Jdbi jdbi;
+    private final OperatorDirectory operators;
+    private final GameStatusDirectory games;
+    private final ProviderRegistry providers;
+
+    /** Wires the gate. */
+    public MemberGate(Jdbi jdbi, OperatorDirectory operators, GameStatusDirectory games, ProviderRegistry providers) {
+        this.jdbi = jdbi;
+        this.operators = operators;
+        this.games = games;
+        this.providers = providers;
+    }
+
+    /** The operator, if the game may be used by it now. */
+    public Operator operatorFor(String operatorId, Game game) {
+        Operator operator = operators.byId(operatorId).orElseThrow(() -> new GatewayException(Errors.UNKNOWN_API_KEY));
+        if (!operator.gameEnabled(game.code())) {
+            throw new GatewayException(Errors.GAME_NOT_ENABLED);
+        }
+        if (games.maintenance(game).isPresent()) {
+            throw new GatewayException(Errors.GAME_MAINTENANCE);
+        }
+        return operator;
+    }
+
+    /** The operator's member; locked members are refused when {@code mustBeUnlocked}. */
+    public MemberDao.Member member(String operatorId, String userName, boolean mustBeUnlocked) {
+        MemberDao.Member member = jdbi.withExtension(MemberDao.class, dao -> dao.find(operatorId, userName))
+                .orElseThrow(() -> new GatewayException(Errors.USER_NOT_FOUND));
+        if (mustBeUnlocked && member.locked()) {
+            throw new GatewayException(Errors.USER_LOCKED);
+        }
+        return member;
+    }
+
+    /** The member's account at the game's provider, opening it (idempotently) when it is missing. */
+    public String providerAccount(MemberDao.Member member, Game game, String currency) {
+        ProviderAdapter provider = providers.adapter(game);
+        return jdbi.withExtension(MemberDao.class, dao -> dao.providerAccount(member.memberId(), game.code())).orElseGet(() -> {
+            String account = provider.accountName(member.memberId());
+            provider.openAccount(account, currency);
+            jdbi.useExtension(MemberDao.class, dao -> dao.recordProviderAccount(member.memberId(), game.code(), account));
+            return account;
+        });
+    }
+
+    /** The member's account at the provider if it was ever opened. */
+    public java.util.Optional<String> existingAccount(MemberDao.Member member, Game game) {
+        return jdbi.withExtension(MemberDao.class, dao -> dao.providerAccount(member.memberId(), game.code()));
+    }
+}

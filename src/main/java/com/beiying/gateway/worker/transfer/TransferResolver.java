@@ -1,0 +1,87 @@
+package com.beiying.gateway.worker.transfer;
+
+import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.persistence.MemberDao;
+import com.beiying.gateway.provider.Game;
+import com.beiying.gateway.provider.ProviderAdapter;
+import com.beiying.gateway.provider.ProviderAdapter.Direction;
+import com.beiying.gateway.provider.ProviderAdapter.TransferResult;
+import com.beiying.gateway.provider.ProviderAdapter.TransferState;
+import com.beiying.gateway.provider.ProviderRegistry;
+import com.beiying.gateway.wallet.Ledger;
+import com.beiying.gateway.wallet.WalletDao;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Settles transfers whose outcome is unknown (a lost answer, a timeout, a worker that died between
+ * the provider call and its commit) by asking the provider, on every worker, until each is final.
+ * An order the provider never saw is sent again with the same key, which either applies it or
+ * refuses it for good; the provider applies one key once, so racing resolvers cannot move money
+ * twice, and settling an order already final changes nothing.
+ */
+public final class TransferResolver {
+    private static final Logger log = LoggerFactory.getLogger(TransferResolver.class);
+
+    private final Jdbi jdbi;
+    private final ProviderRegistry providers;
+    private final Duration settleAfter;
+    private final Clock clock;
+
+    /** @param settleAfter age before an unresolved order is the resolver's (longer than any provider call) */
+    public TransferResolver(Jdbi jdbi, ProviderRegistry providers, Duration settleAfter, Clock clock) {
+        this.jdbi = jdbi;
+        this.providers = providers;
+        this.settleAfter = settleAfter;
+        this.clock = clock;
+    }
+
+    /** One pass over the unresolved orders; scheduled. */
+    @Scheduled(fixedDelayString = "${gateway.wallet.resolve-interval}")
+    public void resolve() {
+        List<WalletDao.Order> orders;
+        try {
+            orders = jdbi.withExtension(WalletDao.class, dao -> dao.unresolved(clock.instant().minus(settleAfter), 200));
+        } catch (RuntimeException e) {
+            log.warn("resolver could not read unresolved orders: {}", e.toString());
+            return;
+        }
+        for (WalletDao.Order order : orders) {
+            try {
+                resolve(order);
+            } catch (RuntimeException e) {
+                log.warn("order {}/{} still unresolved: {}", order.operatorId(), order.orderId(), e.toString());
+            }
+        }
+    }
+
+    private void resolve(WalletDao.Order order) {
+        Game game = Game.fromCode(order.game()).orElseThrow();
+        ProviderAdapter provider = providers.adapter(game);
+        String account = jdbi.withExtension(MemberDao.class, dao -> dao.providerAccount(order.memberId(), order.game()))
+                .orElseThrow(() -> new IllegalStateException("no provider account for member " + order.memberId()));
+        TransferResult result = provider.transferStatus(account, order.providerOrderId());
+        if (result.state() == TransferState.FAILED && Errors.ORDER_NOT_FOUND.name().equals(result.failure())) {
+            try {
+                result = provider.transfer(account, order.providerOrderId(), order.amount(), Direction.valueOf(order.action()));
+            } catch (GatewayException refused) {
+                return;
+            }
+        }
+        if (result.state() != TransferState.SUCCESS && result.state() != TransferState.FAILED) {
+            return;
+        }
+        TransferResult settled = result;
+        boolean changed = jdbi.inTransaction(h -> Ledger.settle(h.attach(WalletDao.class), order,
+                settled.state() == TransferState.SUCCESS, settled.failure(), settled.balance()));
+        if (changed) {
+            log.info("order {}/{} settled by the resolver: {}", order.operatorId(), order.orderId(), settled.state());
+        }
+    }
+}

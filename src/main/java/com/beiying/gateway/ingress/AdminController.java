@@ -104,11 +104,15 @@ class AdminController {
         });
     }
 
-    /** The ledger check; {@code ?CompareProviders=true} also compares every wallet with its provider. */
+    /**
+     * The ledger check; {@code ?CompareProviders=true} also compares member wallets with their
+     * providers, all of them or one operator's ({@code &OperatorId=}).
+     */
     @GetMapping("/admin/v1/ledger/check")
     ResponseEntity<byte[]> ledgerCheck(HttpServletRequest request) {
         return guarded(request, () -> {
-            List<String> violations = wallet.check("true".equalsIgnoreCase(request.getParameter("CompareProviders")));
+            List<String> violations = wallet.check("true".equalsIgnoreCase(request.getParameter("CompareProviders")),
+                    request.getParameter("OperatorId"));
             return writer.admin(language(request), g -> {
                 g.writeBooleanProperty("Ok", violations.isEmpty());
                 g.writeName("Violations");

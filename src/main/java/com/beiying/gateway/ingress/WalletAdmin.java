@@ -41,7 +41,7 @@ final class WalletAdmin {
      * that differs from the orders, and, when asked and a provider role is at hand, member wallets
      * whose ledger balance differs from the provider's (exact only without play at the provider).
      */
-    List<String> check(boolean compareProviders) {
+    List<String> check(boolean compareProviders, String operatorId) {
         List<String> violations = new ArrayList<>();
         jdbi.useExtension(WalletDao.class, dao -> {
             violations.addAll(dao.unbalancedOrders());
@@ -52,7 +52,7 @@ final class WalletAdmin {
             throw new GatewayException(Errors.NOT_SUPPORTED);
         }
         if (registry != null) {
-            for (String row : jdbi.withExtension(WalletDao.class, WalletDao::memberLedgerBalances)) {
+            for (String row : jdbi.withExtension(WalletDao.class, dao -> dao.memberLedgerBalances(operatorId))) {
                 String[] parts = row.split("\\|");
                 Game game = Game.fromCode(parts[0]).orElseThrow();
                 BigDecimal ledger = new BigDecimal(parts[2]);

@@ -44,7 +44,7 @@ class TransferIntegrationTest extends IntegrationTest {
     }
 
     private void assertLedgerClean() {
-        AdminApi.Answer check = admin().send("GET", "/admin/v1/ledger/check?CompareProviders=true", "",
+        AdminApi.Answer check = admin().send("GET", "/admin/v1/ledger/check?CompareProviders=true&OperatorId=demo", "",
                 environment.getRequiredProperty("gateway.security.admin-token"));
         assertThat(check.json().path("Ok").asBoolean()).as(check.body()).isTrue();
     }

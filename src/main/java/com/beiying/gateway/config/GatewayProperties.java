@@ -86,6 +86,6 @@ public record GatewayProperties(
      * gateway one provider may hold: concurrent calls (bulkhead) and when its circuit opens.
      */
     public record Providers(String baseUrl, Duration connectTimeout, Duration readTimeout, int maxConcurrentCalls,
-                            Duration slowCallThreshold, Duration openStateWait) {
+                            Duration bulkheadWait, Duration slowCallThreshold, Duration openStateWait) {
     }
 }

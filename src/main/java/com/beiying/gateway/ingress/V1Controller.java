@@ -42,7 +42,9 @@ class V1Controller {
             "login", CommandKind.LOGIN,
             "balance", CommandKind.BALANCE,
             "transfer", CommandKind.TRANSFER,
-            "order", CommandKind.ORDER);
+            "order", CommandKind.ORDER,
+            "lock", CommandKind.LOCK,
+            "password", CommandKind.PASSWORD);
 
     private final RequestAuthenticator authenticator;
     private final JsonBodyReader bodyReader;

@@ -56,4 +56,12 @@ public interface MemberDao {
     /** The provider URL of a launch session issued within the last ten minutes. */
     @SqlQuery("SELECT provider_url FROM launch_sessions WHERE session_id = :sessionId AND created_at > now() - interval '10 minutes'")
     Optional<String> launchTarget(@Bind("sessionId") String sessionId);
+
+    /** Locks or unlocks a member. */
+    @SqlUpdate("UPDATE members SET locked = :locked WHERE member_id = :memberId")
+    void setLocked(@Bind("memberId") long memberId, @Bind("locked") boolean locked);
+
+    /** Replaces a member's password hash. */
+    @SqlUpdate("UPDATE members SET password_hash = :hash WHERE member_id = :memberId")
+    void setPasswordHash(@Bind("memberId") long memberId, @Bind("hash") String hash);
 }

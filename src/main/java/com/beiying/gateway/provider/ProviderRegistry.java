@@ -7,7 +7,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.core.env.Environment;
@@ -41,7 +40,7 @@ public class ProviderRegistry {
                 .build();
         BulkheadConfig bulkheadConfig = BulkheadConfig.custom()
                 .maxConcurrentCalls(p.maxConcurrentCalls())
-                .maxWaitDuration(Duration.ZERO)
+                .maxWaitDuration(p.bulkheadWait())
                 .build();
         for (Game game : Game.values()) {
             CircuitBreaker circuit = CircuitBreaker.of("provider-" + game.code(), circuitConfig);

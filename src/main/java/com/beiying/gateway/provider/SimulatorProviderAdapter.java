@@ -201,7 +201,7 @@ final class SimulatorProviderAdapter implements ProviderAdapter {
         long start = System.nanoTime();
         String outcome = "ok";
         try {
-            if (!bulkhead.tryAcquirePermission()) {
+            if (!acquireBulkhead()) {
                 outcome = "bulkhead-full";
                 throw new GatewayException(Errors.PROVIDER_BUSY);
             }
@@ -236,6 +236,16 @@ final class SimulatorProviderAdapter implements ProviderAdapter {
             Timer.builder("gateway.provider.calls").description("calls to game providers")
                     .tag("game", dialect.game().code()).tag("operation", operation).tag("outcome", outcome)
                     .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** A place in the bulkhead, waiting at most its configured wait for one to free up. */
+    private boolean acquireBulkhead() {
+        try {
+            bulkhead.acquirePermission();
+            return true;
+        } catch (io.github.resilience4j.bulkhead.BulkheadFullException e) {
+            return false;
         }
     }
 

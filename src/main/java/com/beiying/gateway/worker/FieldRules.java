@@ -132,6 +132,24 @@ public final class FieldRules {
         return value.setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 
+    /** Lock: a JSON boolean, or the string true/false. */
+    public static boolean lock(CommandFields fields) {
+        com.beiying.gateway.messaging.FieldInput input = fields.raw().get(RequestField.LOCK.jsonName());
+        if (input == null) {
+            throw GatewayException.field(Errors.FIELD_REQUIRED, RequestField.LOCK);
+        }
+        if (input.kind() == com.beiying.gateway.messaging.FieldInput.Kind.NULL) {
+            throw GatewayException.field(Errors.FIELD_NULL, RequestField.LOCK);
+        }
+        String text = input.text() == null ? "" : input.text().trim().toLowerCase(Locale.ROOT);
+        boolean typed = input.kind() == com.beiying.gateway.messaging.FieldInput.Kind.BOOLEAN
+                || input.kind() == com.beiying.gateway.messaging.FieldInput.Kind.STRING;
+        if (!typed || !(text.equals("true") || text.equals("false"))) {
+            throw GatewayException.field(Errors.FIELD_INVALID, RequestField.LOCK);
+        }
+        return text.equals("true");
+    }
+
     /** OrderID: 6–32 characters of {@code [A-Za-z0-9_-]}. */
     public static String orderId(CommandFields fields) {
         String id = fields.requiredString(RequestField.ORDER_ID);

@@ -8,6 +8,8 @@ import com.beiying.gateway.messaging.KafkaConfiguration.Topics;
 import com.beiying.gateway.messaging.ReplyMessage;
 import com.beiying.gateway.persistence.OperatorDirectory;
 import com.beiying.gateway.provider.ProviderRegistry;
+import com.beiying.gateway.worker.account.LockHandler;
+import com.beiying.gateway.worker.account.PasswordHandler;
 import com.beiying.gateway.worker.login.LoginHandler;
 import com.beiying.gateway.worker.register.RegisterHandler;
 import com.beiying.gateway.worker.transfer.BalanceHandler;
@@ -81,6 +83,16 @@ class WorkerConfiguration {
     @Bean
     BalanceHandler balanceHandler(FieldOpener opener, MemberGate gate, ProviderRegistry providers) {
         return new BalanceHandler(opener, gate, providers);
+    }
+
+    @Bean
+    LockHandler lockHandler(FieldOpener opener, MemberGate gate) {
+        return new LockHandler(opener, gate);
+    }
+
+    @Bean
+    PasswordHandler passwordHandler(FieldOpener opener, MemberGate gate, PasswordHasher hasher) {
+        return new PasswordHandler(opener, gate, hasher);
     }
 
     @Bean

@@ -15,8 +15,13 @@ public final class Simulator {
     }
 
     public void fault(String game, String operation, String kind, long millis) {
+        fault(game, operation, kind, millis, 0);
+    }
+
+    /** A fault for the next {@code count} calls only (0: until cleared). */
+    public void fault(String game, String operation, String kind, long millis, int count) {
         post("/simulator/v1/_control/faults", "{\"Game\":\"" + game + "\",\"Operation\":\"" + operation + "\",\"Kind\":\""
-                + kind + "\",\"Millis\":" + millis + "}");
+                + kind + "\",\"Millis\":" + millis + ",\"Count\":" + count + "}");
     }
 
     public void clearFaults() {

@@ -1,0 +1,57 @@
+package com.beiying.gateway.worker.account;
+
+import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.error.RequestField;
+import com.beiying.gateway.messaging.CommandKind;
+import com.beiying.gateway.messaging.CommandMessage;
+import com.beiying.gateway.persistence.MemberDao;
+import com.beiying.gateway.worker.CommandFields;
+import com.beiying.gateway.worker.CommandHandler;
+import com.beiying.gateway.worker.FieldOpener;
+import com.beiying.gateway.worker.FieldRules;
+import com.beiying.gateway.worker.MemberGate;
+import com.beiying.gateway.worker.PasswordHasher;
+import java.util.Map;
+
+/**
+ * {@code POST /v1/account/password}: the current password must match (else RGS 2012) and the new
+ * one must differ from it (else RGS 2025) and follow the password rules.
+ */
+public final class PasswordHandler implements CommandHandler {
+    private final FieldOpener opener;
+    private final MemberGate gate;
+    private final PasswordHasher hasher;
+
+    /** Wires the handler. */
+    public PasswordHandler(FieldOpener opener, MemberGate gate, PasswordHasher hasher) {
+        this.opener = opener;
+        this.gate = gate;
+        this.hasher = hasher;
+    }
+
+    @Override
+    public CommandKind kind() {
+        return CommandKind.PASSWORD;
+    }
+
+    @Override
+    public Effects prepare(CommandMessage command) {
+        CommandFields fields = new CommandFields(command, opener);
+        String userName = FieldRules.userName(fields);
+        String current = fields.requiredString(RequestField.PASSWORD);
+        String next = FieldRules.password(fields, RequestField.NEW_PASSWORD);
+        MemberDao.Member member = gate.member(command.operatorId(), userName, false);
+        if (!hasher.matches(current, member.passwordHash())) {
+            throw new GatewayException(Errors.WRONG_PASSWORD);
+        }
+        if (next.equals(current)) {
+            throw new GatewayException(Errors.SAME_PASSWORD);
+        }
+        String hash = hasher.hash(next);
+        return handle -> {
+            handle.attach(MemberDao.class).setPasswordHash(member.memberId(), hash);
+            return Outcome.success(Map.of());
+        };
+    }
+}

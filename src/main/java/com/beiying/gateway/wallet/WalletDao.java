@@ -16,8 +16,8 @@ public interface WalletDao {
 
     /** A transfer order with its member's name. */
     record Order(String operatorId, String orderId, long memberId, String userName, String game, BigDecimal amount,
-                 String action, String status, String failure, BigDecimal balanceAfter, Instant createdAt,
-                 Instant finishedAt) {
+                 String action, String status, String failure, BigDecimal balanceAfter, String requestId,
+                 Instant createdAt, Instant finishedAt) {
         /** Whether the order has its final state. */
         public boolean isFinal() {
             return status.equals("SUCCESS") || status.equals("FAILED");
@@ -42,7 +42,7 @@ public interface WalletDao {
 
     String ORDER_COLUMNS = """
             o.operator_id, o.order_id, o.member_id, m.user_name, o.game, o.amount, o.action, o.status, o.failure,
-            o.balance_after, o.created_at, o.finished_at
+            o.balance_after, o.request_id, o.created_at, o.finished_at
             """;
 
     @SqlQuery("SELECT " + ORDER_COLUMNS + " FROM orders o JOIN members m USING (member_id)"

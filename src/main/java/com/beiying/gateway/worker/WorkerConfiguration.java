@@ -100,9 +100,26 @@ class WorkerConfiguration {
         return new OrderHandler(jdbi, opener);
     }
 
+    /**
+     * The resolver publishes each order it settles as a TRANSFER reply with the order's final
+     * state, under the order's original request id, on the replies topic the operator reads.
+     */
     @Bean
-    TransferResolver transferResolver(Jdbi jdbi, ProviderRegistry providers, GatewayProperties properties, java.time.Clock clock) {
-        return new TransferResolver(jdbi, providers, properties.wallet().settleAfter(), clock);
+    TransferResolver transferResolver(Jdbi jdbi, ProviderRegistry providers, GatewayProperties properties,
+                                      java.time.Clock clock, ReplyPublisher publisher, OperatorDirectory operators) {
+        GatewayProperties.Kafka kafka = properties.kafka();
+        return new TransferResolver(jdbi, providers, properties.wallet().settleAfter(), clock, order -> {
+            var outcome = TransferHandler.answer(order);
+            var command = new com.beiying.gateway.messaging.CommandMessage(order.requestId(), order.operatorId(),
+                    com.beiying.gateway.messaging.CommandKind.TRANSFER, com.beiying.gateway.error.Language.EN,
+                    java.util.Map.of(), null, order.createdAt());
+            var reply = outcome.error() == null ? Replies.success(command, outcome.result())
+                    : Replies.error(command, outcome.error(), outcome.result());
+            boolean kafkaNative = operators.byId(order.operatorId()).map(com.beiying.gateway.persistence.Operator::kafkaNative)
+                    .orElse(false);
+            publisher.publish(kafkaNative ? kafka.operatorRepliesTopic(order.operatorId()) : kafka.repliesTopic(),
+                    com.beiying.gateway.messaging.Correlation.memberKey(order.operatorId(), order.userName()), reply);
+        });
     }
 
     @Bean

@@ -148,6 +148,12 @@ class TransferIntegrationTest extends IntegrationTest {
         assertThat(lostAnswer.code()).as(lostAnswer.body()).isEqualTo("PROCCESSING");
         assertThat(lostAnswer.json().path("Status").asString()).isEqualTo("Processing");
         assertThat(lostAnswer.json().path("OrderID").asString()).isEqualTo(applied);
+        // While the provider cannot say what happened, the order waits, and after the alert time
+        // it is listed for a person.
+        simulator.fault("AVIA", "transfer-status", "ERROR", 0);
+        String token = environment.getRequiredProperty("gateway.security.admin-token");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() ->
+                admin().send("GET", "/admin/v1/orders/unresolved", "", token).body().contains(applied));
         simulator.clearFaults();
 
         Instant start = Instant.now();
@@ -158,6 +164,15 @@ class TransferIntegrationTest extends IntegrationTest {
         Response balance = demo().post("/v1/account/balance", "{\"UserName\":\"" + name + "\",\"Game\":\"AVIA\"}").send();
         assertThat(balance.json().path("Balance").asString()).isEqualTo("15.00");
         assertLedgerClean();
+        // The final state was published as an event under the request that got PROCCESSING.
+        String correlation = "demo:" + lostAnswer.json().path("RequestId").asString();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                com.beiying.gateway.support.Topics.readAll(bootstrapServers(), "beiying.replies").stream()
+                        .filter(r -> correlation.equals(com.beiying.gateway.support.Topics.header(r, "beiying-correlation")))
+                        .map(r -> com.beiying.gateway.messaging.MessageCodec.instance().decodeReply(r.value()).code()))
+                .contains("PROCCESSING", "Success"));
+        // Nothing is left for a person to look at.
+        assertThat(admin().send("GET", "/admin/v1/orders/unresolved", "", token).body()).doesNotContain(applied);
     }
 
     @Test

@@ -117,7 +117,7 @@ public final class TransferHandler implements CommandHandler {
     }
 
     /** The answer an order's state gives, the same however often it is asked. */
-    static Outcome answer(WalletDao.Order order) {
+    public static Outcome answer(WalletDao.Order order) {
         Map<String, FieldInput> result = new LinkedHashMap<>();
         result.put("OrderID", FieldInput.string(order.orderId()));
         switch (order.status()) {

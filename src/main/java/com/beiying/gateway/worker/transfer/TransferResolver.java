@@ -14,6 +14,7 @@ import com.beiying.gateway.wallet.WalletDao;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +34,19 @@ public final class TransferResolver {
     private final ProviderRegistry providers;
     private final Duration settleAfter;
     private final Clock clock;
+    private final Consumer<WalletDao.Order> publishFinal;
 
-    /** @param settleAfter age before an unresolved order is the resolver's (longer than any provider call) */
-    public TransferResolver(Jdbi jdbi, ProviderRegistry providers, Duration settleAfter, Clock clock) {
+    /**
+     * @param settleAfter  age before an unresolved order is the resolver's (longer than any provider call)
+     * @param publishFinal publishes the final state of an order the resolver settled
+     */
+    public TransferResolver(Jdbi jdbi, ProviderRegistry providers, Duration settleAfter, Clock clock,
+                            Consumer<WalletDao.Order> publishFinal) {
         this.jdbi = jdbi;
         this.providers = providers;
         this.settleAfter = settleAfter;
         this.clock = clock;
+        this.publishFinal = publishFinal;
     }
 
     /** One pass over the unresolved orders; scheduled. */
@@ -78,10 +85,14 @@ public final class TransferResolver {
             return;
         }
         TransferResult settled = result;
-        boolean changed = jdbi.inTransaction(h -> Ledger.settle(h.attach(WalletDao.class), order,
-                settled.state() == TransferState.SUCCESS, settled.failure(), settled.balance()));
-        if (changed) {
+        WalletDao.Order finished = jdbi.inTransaction(h -> {
+            WalletDao dao = h.attach(WalletDao.class);
+            boolean changed = Ledger.settle(dao, order, settled.state() == TransferState.SUCCESS, settled.failure(), settled.balance());
+            return changed ? dao.order(order.operatorId(), order.orderId()).orElseThrow() : null;
+        });
+        if (finished != null) {
             log.info("order {}/{} settled by the resolver: {}", order.operatorId(), order.orderId(), settled.state());
+            publishFinal.accept(finished);
         }
     }
 }

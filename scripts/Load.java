@@ -15,12 +15,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A rough closed-loop load of signed logins (JDK only), until scripts/bench exists:
+ * A rough closed-loop load of signed logins or transfers (JDK only), until scripts/bench exists:
  *
- *   java scripts/Load.java [requests] [concurrency] [members]
+ *   java scripts/Load.java [requests] [concurrency] [members] [login|transfer]
  *
  * Registers the members first (not timed), logs each into every game once (opens the provider
- * accounts, not timed), then sends the timed logins and prints rate and latency percentiles.
+ * accounts, not timed), then sends the timed requests and prints rate and latency percentiles.
+ * Transfers alternate IN and OUT of 10.00 per member, so balances stay small and every one succeeds.
  * Closed loop: latency of a request is measured from its own send, so under saturation the
  * percentiles understate what an open-loop client would see (coordinated omission).
  */
@@ -36,6 +37,7 @@ public class Load {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         int members = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        String mode = args.length > 3 ? args[3] : "login";
         String prefix = "ld" + Long.toString(System.currentTimeMillis() % 46656, 36);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < members; i++) {
@@ -46,11 +48,24 @@ public class Load {
             }
             names.add(name);
         }
-        run("warm-up", requests / 4, concurrency, names);
-        run("login", requests, concurrency, names);
+        run(mode, "warm-up", requests / 4, concurrency, names);
+        run(mode, mode, requests, concurrency, names);
     }
 
-    static void run(String label, int requests, int concurrency, List<String> names) throws Exception {
+    static final java.util.concurrent.atomic.AtomicLong ORDERS = new java.util.concurrent.atomic.AtomicLong();
+
+    static CompletableFuture<HttpResponse<String>> request(String mode, String name, int n, int members) {
+        if (mode.equals("transfer")) {
+            // Per member, its k-th transfer is IN when k is even: a member's transfers stay in order.
+            long order = ORDERS.incrementAndGet();
+            String action = (n / members) % 2 == 0 ? "IN" : "OUT";
+            return send("/v1/account/transfer", "{\"UserName\":\"" + name + "\",\"Game\":\"KY\",\"OrderID\":\"ld"
+                    + Long.toString(System.currentTimeMillis(), 36) + "x" + order + "\",\"Money\":\"10.00\",\"Action\":\"" + action + "\"}");
+        }
+        return send("/v1/account/login", login(name, GAMES[n % GAMES.length]));
+    }
+
+    static void run(String mode, String label, int requests, int concurrency, List<String> names) throws Exception {
         long[] latencies = new long[requests];
         AtomicInteger errors = new AtomicInteger();
         Semaphore slots = new Semaphore(concurrency);
@@ -60,7 +75,7 @@ public class Load {
             slots.acquire();
             int n = i;
             long sent = System.nanoTime();
-            all.add(send("/v1/account/login", login(names.get(n % names.size()), GAMES[n % GAMES.length]))
+            all.add(request(mode, names.get(n % names.size()), n, names.size())
                     .whenComplete((r, e) -> {
                         latencies[n] = System.nanoTime() - sent;
                         if (e != null || !r.body().contains("\"Code\":\"Success\"")) {

@@ -137,6 +137,28 @@ class TransferIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void theSameTransferThroughTwoIngressInstancesMovesMoneyOnce() {
+        var second = com.beiying.gateway.support.GatewayInstances.ingress(java.util.Map.of());
+        try {
+            GatewayClient other = new GatewayClient("http://127.0.0.1:" + com.beiying.gateway.support.GatewayInstances.port(second),
+                    com.beiying.gateway.config.DemoOperator.API_KEY, com.beiying.gateway.config.DemoOperator.SECRET);
+            String name = member();
+            String id = orderId();
+            String body = transfer(name, "IMSport", id, "12.34", "IN");
+            List<Response> answers = IntStream.range(0, 6).mapToObj(i -> (i % 2 == 0 ? demo() : other)
+                    .post("/v1/account/transfer", body).sendAsync()).toList().stream().map(CompletableFuture::join).toList();
+            assertThat(answers).allSatisfy(r -> {
+                assertThat(r.code()).as(r.body()).isEqualTo("Success");
+                assertThat(r.json().path("Balance").asString()).isEqualTo("12.34");
+            });
+            assertThat(count("SELECT count(*) FROM ledger_entries WHERE operator_id = 'demo' AND order_id = ?", id)).isEqualTo(2);
+            assertLedgerClean();
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
     void unknownOutcomesAreProcessingUntilTheResolverSettlesThemAsTheProviderSays() {
         String name = member();
         Simulator simulator = new Simulator(baseUrl());

@@ -12,6 +12,9 @@ CREATE TABLE orders (
     -- the member's balance at the provider right after the transfer, so every replay answers alike
     balance_after numeric(18,2),
     request_id   text          NOT NULL,
+    -- the resolver's backoff: how often it asked, and not before when it asks again
+    resolve_attempts integer   NOT NULL DEFAULT 0,
+    next_resolve_at  timestamptz,
     created_at   timestamptz   NOT NULL DEFAULT now(),
     finished_at  timestamptz,
     PRIMARY KEY (operator_id, order_id),

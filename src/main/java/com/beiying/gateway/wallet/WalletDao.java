@@ -88,6 +88,20 @@ public interface WalletDao {
             + " WHERE o.status IN ('PENDING', 'PROCESSING') AND o.created_at < :before ORDER BY o.created_at LIMIT :limit")
     List<Order> unresolved(@Bind("before") Instant before, @Bind("limit") int limit);
 
+    /** Unresolved orders old enough for the resolver and due by their backoff. */
+    @SqlQuery("SELECT " + ORDER_COLUMNS + " FROM orders o JOIN members m USING (member_id)"
+            + " WHERE o.status IN ('PENDING', 'PROCESSING') AND o.created_at < :before"
+            + " AND (o.next_resolve_at IS NULL OR o.next_resolve_at <= :now) ORDER BY o.created_at LIMIT :limit")
+    List<Order> dueForResolution(@Bind("before") Instant before, @Bind("now") Instant now, @Bind("limit") int limit);
+
+    /** Records an attempt that did not settle the order: the next waits twice as long, at most five minutes. */
+    @SqlUpdate("""
+            UPDATE orders SET resolve_attempts = resolve_attempts + 1,
+                next_resolve_at = now() + least(interval '5 minutes', interval '1 second' * power(2, resolve_attempts + 1))
+            WHERE operator_id = :operatorId AND order_id = :orderId AND status IN ('PENDING', 'PROCESSING')
+            """)
+    void backOff(@Bind("operatorId") String operatorId, @Bind("orderId") String orderId);
+
     @SqlQuery("SELECT operator_id, game, credit_limit, credit_used FROM operator_games WHERE operator_id = :operatorId AND game = :game")
     Optional<CreditLine> creditLine(@Bind("operatorId") String operatorId, @Bind("game") String game);
 

@@ -22,7 +22,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Settles transfers whose outcome is unknown (a lost answer, a timeout, a worker that died between
- * the provider call and its commit) by asking the provider, on every worker, until each is final.
+ * the provider call and its commit) by asking the provider, on every worker, until each is final,
+ * backing off per order (2 s, 4 s, 8 s … at most 5 minutes between attempts).
  * An order the provider never saw is sent again with the same key, which either applies it or
  * refuses it for good; the provider applies one key once, so racing resolvers cannot move money
  * twice, and settling an order already final changes nothing.
@@ -54,21 +55,28 @@ public final class TransferResolver {
     public void resolve() {
         List<WalletDao.Order> orders;
         try {
-            orders = jdbi.withExtension(WalletDao.class, dao -> dao.unresolved(clock.instant().minus(settleAfter), 200));
+            orders = jdbi.withExtension(WalletDao.class,
+                    dao -> dao.dueForResolution(clock.instant().minus(settleAfter), clock.instant(), 200));
         } catch (RuntimeException e) {
             log.warn("resolver could not read unresolved orders: {}", e.toString());
             return;
         }
         for (WalletDao.Order order : orders) {
+            boolean settled;
             try {
-                resolve(order);
+                settled = resolve(order);
             } catch (RuntimeException e) {
                 log.warn("order {}/{} still unresolved: {}", order.operatorId(), order.orderId(), e.toString());
+                settled = false;
+            }
+            if (!settled) {
+                jdbi.useExtension(WalletDao.class, dao -> dao.backOff(order.operatorId(), order.orderId()));
             }
         }
     }
 
-    private void resolve(WalletDao.Order order) {
+    /** One attempt; true when the order is final afterwards. */
+    private boolean resolve(WalletDao.Order order) {
         Game game = Game.fromCode(order.game()).orElseThrow();
         ProviderAdapter provider = providers.adapter(game);
         String account = jdbi.withExtension(MemberDao.class, dao -> dao.providerAccount(order.memberId(), order.game()))
@@ -78,11 +86,11 @@ public final class TransferResolver {
             try {
                 result = provider.transfer(account, order.providerOrderId(), order.amount(), Direction.valueOf(order.action()));
             } catch (GatewayException refused) {
-                return;
+                return false;
             }
         }
         if (result.state() != TransferState.SUCCESS && result.state() != TransferState.FAILED) {
-            return;
+            return false;
         }
         TransferResult settled = result;
         WalletDao.Order finished = jdbi.inTransaction(h -> {
@@ -94,5 +102,6 @@ public final class TransferResolver {
             log.info("order {}/{} settled by the resolver: {}", order.operatorId(), order.orderId(), settled.state());
             publishFinal.accept(finished);
         }
+        return true;
     }
 }

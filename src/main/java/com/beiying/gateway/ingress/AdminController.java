@@ -11,8 +11,6 @@ import com.beiying.gateway.persistence.GameStatusDirectory;
 import com.beiying.gateway.provider.Game;
 import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.function.Supplier;
@@ -161,18 +159,7 @@ class AdminController {
     }
 
     private AdminFields fields(HttpServletRequest request) {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            throw new GatewayException(Errors.INVALID_CONTENT);
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(maxBodyBytes + 1);
-            if (body.length > maxBodyBytes) {
-                throw new GatewayException(Errors.INVALID_CONTENT);
-            }
-            return AdminFields.parse(mapper, body);
-        } catch (IOException e) {
-            throw new GatewayException(Errors.INVALID_CONTENT);
-        }
+        return AdminFields.parse(mapper, JsonBodyReader.readBounded(request, maxBodyBytes));
     }
 
     private static Language language(HttpServletRequest request) {

@@ -29,6 +29,22 @@ final class JsonBodyReader {
                     .build())
             .build();
 
+    /** The exact bytes of a request body of at most {@code maxBytes}, or CONTENT. */
+    static byte[] readBounded(jakarta.servlet.http.HttpServletRequest request, int maxBytes) {
+        if (request.getContentLengthLong() > maxBytes) {
+            throw new GatewayException(Errors.INVALID_CONTENT);
+        }
+        try (java.io.InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw new GatewayException(Errors.INVALID_CONTENT);
+            }
+            return body;
+        } catch (java.io.IOException e) {
+            throw new GatewayException(Errors.INVALID_CONTENT);
+        }
+    }
+
     /** The strict parser settings, shared with the admin API's tree reader. */
     JsonFactory factory() {
         return factory;

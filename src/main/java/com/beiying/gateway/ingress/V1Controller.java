@@ -14,8 +14,6 @@ import com.beiying.gateway.persistence.GameStatusDirectory;
 import com.beiying.gateway.persistence.MemberDao;
 import com.beiying.gateway.provider.Game;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
@@ -77,7 +75,7 @@ class V1Controller {
             if (kind == null) {
                 throw new GatewayException(Errors.NOT_FOUND);
             }
-            byte[] body = readBody(request);
+            byte[] body = JsonBodyReader.readBounded(request, maxBodyBytes);
             Caller caller = authenticate(request, body);
             requestId = caller.requestId();
             Map<String, FieldInput> fields = bodyReader.read(body);
@@ -137,21 +135,6 @@ class V1Controller {
         Caller caller = authenticator.authenticate(request, body);
         rateLimits.acquire(caller.operator());
         return caller;
-    }
-
-    private byte[] readBody(HttpServletRequest request) {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            throw new GatewayException(Errors.INVALID_CONTENT);
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(maxBodyBytes + 1);
-            if (body.length > maxBodyBytes) {
-                throw new GatewayException(Errors.INVALID_CONTENT);
-            }
-            return body;
-        } catch (IOException e) {
-            throw new GatewayException(Errors.INVALID_CONTENT);
-        }
     }
 
     private static GatewayException unwrap(Throwable e) {

@@ -141,7 +141,8 @@ public final class GatewayClient {
         }
     }
 
-    private static Response toResponse(HttpResponse<String> r) {
+    /** A raw HTTP response as a {@link Response}; bodies that are not JSON parse as an empty object. */
+    public static Response toResponse(HttpResponse<String> r) {
         JsonNode json;
         try {
             json = JSON.readTree(r.body());

@@ -55,15 +55,14 @@ public class KafkaConfiguration {
     }
 
     /**
-     * Writes dead letters: undecodable records as their original bytes, so nothing about a bad
-     * record is lost, and decoded commands that failed for good in their own encoding.
+     * Writes dead letters as the original key and value bytes of the record, so nothing about a
+     * bad record is lost.
      */
     @Bean
     KafkaTemplate<Object, Object> deadLetterTemplate(KafkaProperties kafka) {
         Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
         byType.put(byte[].class, new ByteArraySerializer());
         byType.put(String.class, new StringSerializer());
-        byType.put(CommandMessage.class, new CommandSerde.Serializer());
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerProps(kafka),
                 new DelegatingByTypeSerializer(byType), new DelegatingByTypeSerializer(byType)));
     }

@@ -1,6 +1,6 @@
 package com.beiying.gateway.messaging;
 
-/** Kafka serializer and deserializer of replies (Avro single-object encoding). */
+/** Kafka serializer of replies (Avro single-object encoding); readers decode with {@link MessageCodec}. */
 public final class ReplySerde {
     private ReplySerde() {
     }
@@ -10,14 +10,6 @@ public final class ReplySerde {
         @Override
         public byte[] serialize(String topic, ReplyMessage data) {
             return data == null ? null : MessageCodec.instance().encode(data);
-        }
-    }
-
-    /** Decodes replies. */
-    public static final class Deserializer implements org.apache.kafka.common.serialization.Deserializer<ReplyMessage> {
-        @Override
-        public ReplyMessage deserialize(String topic, byte[] data) {
-            return MessageCodec.instance().decodeReply(data);
         }
     }
 }

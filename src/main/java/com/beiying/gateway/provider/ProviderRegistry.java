@@ -17,6 +17,15 @@ import tools.jackson.databind.json.JsonMapper;
  * trouble stays its own; they share one pooled HTTP client.
  */
 public class ProviderRegistry {
+    static {
+        // The JDK client keeps idle connections 20 minutes by default, servers far less; reusing one
+        // the server has just closed fails the call ("header parser received no bytes"), which for a
+        // transfer means an unknown outcome. Read once per JVM, before the first client exists.
+        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            System.setProperty("jdk.httpclient.keepalive.timeout", "10");
+        }
+    }
+
     private final Map<Game, ProviderAdapter> adapters = new EnumMap<>(Game.class);
     private final Map<Game, CircuitBreaker> circuits = new EnumMap<>(Game.class);
 

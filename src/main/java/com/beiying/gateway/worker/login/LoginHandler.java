@@ -1,6 +1,5 @@
 package com.beiying.gateway.worker.login;
 
-import com.beiying.gateway.worker.FieldOpener;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.messaging.CommandKind;
@@ -13,6 +12,7 @@ import com.beiying.gateway.provider.ProviderAdapter;
 import com.beiying.gateway.provider.ProviderRegistry;
 import com.beiying.gateway.worker.CommandFields;
 import com.beiying.gateway.worker.CommandHandler;
+import com.beiying.gateway.worker.FieldOpener;
 import com.beiying.gateway.worker.FieldRules;
 import com.beiying.gateway.worker.MemberGate;
 import java.net.URLEncoder;

@@ -1,6 +1,5 @@
 package com.beiying.gateway.worker.register;
 
-import com.beiying.gateway.worker.FieldOpener;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.error.RequestField;
@@ -10,6 +9,7 @@ import com.beiying.gateway.messaging.FieldInput;
 import com.beiying.gateway.persistence.MemberDao;
 import com.beiying.gateway.worker.CommandFields;
 import com.beiying.gateway.worker.CommandHandler;
+import com.beiying.gateway.worker.FieldOpener;
 import com.beiying.gateway.worker.FieldRules;
 import com.beiying.gateway.worker.PasswordHasher;
 import java.util.Map;

@@ -109,9 +109,7 @@ final class CommandGateway {
 
     /** The reply committed for a request, if any. */
     Optional<ReplyMessage> storedReply(String operatorId, String requestId) {
-        return jdbi.withExtension(RequestDao.class, dao -> dao.find(operatorId, requestId))
-                .filter(RequestDao.StoredRequest::done)
-                .map(r -> codec.decodeReply(r.reply()));
+        return requestState(operatorId, requestId).flatMap(reply -> reply);
     }
 
     /** The request's state: empty when unknown to this operator, a null reply while pending. */

@@ -2,12 +2,10 @@ package com.beiying.gateway.messaging;
 
 import com.beiying.gateway.config.GatewayProperties;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 
 /**
  * Topics and producers shared by every role. Producers are idempotent with {@code acks=all}:
@@ -59,12 +56,9 @@ public class KafkaConfiguration {
      * bad record is lost.
      */
     @Bean
-    KafkaTemplate<Object, Object> deadLetterTemplate(KafkaProperties kafka) {
-        Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
-        byType.put(byte[].class, new ByteArraySerializer());
-        byType.put(String.class, new StringSerializer());
+    KafkaTemplate<String, byte[]> deadLetterTemplate(KafkaProperties kafka) {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerProps(kafka),
-                new DelegatingByTypeSerializer(byType), new DelegatingByTypeSerializer(byType)));
+                new StringSerializer(), new ByteArraySerializer()));
     }
 
     private static Map<String, Object> producerProps(KafkaProperties kafka) {

@@ -65,7 +65,7 @@ public class ProviderRegistry {
         return adapters.get(game);
     }
 
-    /** Whether the game's circuit currently refuses calls (shown as BUSY in the games list). */
+    /** Whether the game's circuit currently refuses calls (its calls answer BUSY at once). */
     public boolean circuitOpen(Game game) {
         CircuitBreaker.State state = circuits.get(game).getState();
         return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;

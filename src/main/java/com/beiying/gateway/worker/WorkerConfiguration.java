@@ -71,8 +71,8 @@ class WorkerConfiguration {
     }
 
     @Bean
-    LoginHandler loginHandler(Jdbi jdbi, FieldOpener opener, MemberGate gate, ProviderRegistry providers) {
-        return new LoginHandler(jdbi, opener, gate, providers);
+    LoginHandler loginHandler(FieldOpener opener, MemberGate gate, ProviderRegistry providers) {
+        return new LoginHandler(opener, gate, providers);
     }
 
     @Bean
@@ -138,7 +138,7 @@ class WorkerConfiguration {
     }
 
     @Bean
-    CommandWorker commandWorker(KafkaProperties kafka, KafkaTemplate<Object, Object> deadLetterTemplate, Topics topics,
+    CommandWorker commandWorker(KafkaProperties kafka, KafkaTemplate<String, byte[]> deadLetterTemplate, Topics topics,
                                 CommandDispatcher dispatcher, CommandRoutes routes, OperatorDirectory operators,
                                 GatewayProperties properties, MeterRegistry meters) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterTemplate,

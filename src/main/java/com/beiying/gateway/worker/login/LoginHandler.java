@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code POST /v1/account/login}: opens the member's provider account on first use (the provider
@@ -28,15 +27,13 @@ import org.jdbi.v3.core.Jdbi;
  * launch URL on the operator's launch domain with a session id that resolves to the provider URL.
  */
 public final class LoginHandler implements CommandHandler {
-    private final Jdbi jdbi;
     private final FieldOpener opener;
     private final MemberGate gate;
     private final ProviderRegistry providers;
     private final SecureRandom random = new SecureRandom();
 
     /** Wires the handler. */
-    public LoginHandler(Jdbi jdbi, FieldOpener opener, MemberGate gate, ProviderRegistry providers) {
-        this.jdbi = jdbi;
+    public LoginHandler(FieldOpener opener, MemberGate gate, ProviderRegistry providers) {
         this.opener = opener;
         this.gate = gate;
         this.providers = providers;
@@ -61,24 +58,12 @@ public final class LoginHandler implements CommandHandler {
         }
         MemberDao.Member member = gate.member(command.operatorId(), userName, true);
 
-        ProviderAdapter provider = providers.adapter(game);
-        String account = jdbi.withExtension(MemberDao.class, dao -> dao.providerAccount(member.memberId(), game.code()))
-                .orElse(null);
-        boolean opened = account != null;
-        if (!opened) {
-            account = provider.accountName(member.memberId());
-            provider.openAccount(account, operator.currency());
-        }
-        ProviderAdapter.Launch launch = provider.launch(account, options);
+        String account = gate.providerAccount(member, game, operator.currency());
+        ProviderAdapter.Launch launch = providers.adapter(game).launch(account, options);
         String sessionId = HexFormat.of().formatHex(randomBytes());
         String url = "https://" + operator.launchDomain() + "/play/" + URLEncoder.encode(sessionId, StandardCharsets.UTF_8);
-        String accountName = account;
         return handle -> {
-            MemberDao dao = handle.attach(MemberDao.class);
-            if (!opened) {
-                dao.recordProviderAccount(member.memberId(), game.code(), accountName);
-            }
-            dao.recordLaunch(sessionId, member.memberId(), game.code(), launch.url(), options.platform(),
+            handle.attach(MemberDao.class).recordLaunch(sessionId, member.memberId(), game.code(), launch.url(), options.platform(),
                     options.language(), command.requestId());
             return Outcome.success(Map.of("Url", FieldInput.string(url), "SessionId", FieldInput.string(sessionId)));
         };

@@ -7,6 +7,6 @@ RUN ./mvnw -B -q package -DskipTests
 FROM eclipse-temurin:17-jre
 WORKDIR /app
 COPY --from=build /src/target/beiying-gateway-*.jar /app/gateway.jar
-ENV JAVA_TOOL_OPTIONS="-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.beiying.gateway.messaging.avro -XX:MaxRAMPercentage=60"
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60"
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/gateway.jar"]

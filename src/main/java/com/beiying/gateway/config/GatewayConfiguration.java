@@ -2,6 +2,7 @@ package com.beiying.gateway.config;
 
 import com.beiying.gateway.messaging.SealedFields;
 import com.beiying.gateway.persistence.OperatorDirectory;
+import com.beiying.gateway.persistence.RequestStore;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -19,6 +20,12 @@ public class GatewayConfiguration {
     @Bean
     Jdbi jdbi(DataSource dataSource) {
         return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    }
+
+    /** The correlation store, on every role's hot path. */
+    @Bean
+    RequestStore requestStore(Jdbi jdbi) {
+        return new RequestStore(jdbi);
     }
 
     /** Seals operator secrets at rest. */

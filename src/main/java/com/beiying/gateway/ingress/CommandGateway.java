@@ -11,7 +11,7 @@ import com.beiying.gateway.messaging.FieldInput;
 import com.beiying.gateway.messaging.MessageCodec;
 import com.beiying.gateway.messaging.ReplyMessage;
 import com.beiying.gateway.messaging.SealedFields;
-import com.beiying.gateway.persistence.RequestDao;
+import com.beiying.gateway.persistence.RequestStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -34,7 +33,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 final class CommandGateway {
     private static final Logger log = LoggerFactory.getLogger(CommandGateway.class);
 
-    private final Jdbi jdbi;
+    private final RequestStore requests;
     private final KafkaTemplate<String, CommandMessage> template;
     private final String commandsTopic;
     private final ReplyWaiters waiters;
@@ -45,9 +44,9 @@ final class CommandGateway {
     private final Clock clock;
     private final MessageCodec codec = MessageCodec.instance();
 
-    CommandGateway(Jdbi jdbi, KafkaTemplate<String, CommandMessage> template, String commandsTopic, ReplyWaiters waiters,
+    CommandGateway(RequestStore requests, KafkaTemplate<String, CommandMessage> template, String commandsTopic, ReplyWaiters waiters,
                    SecretBox sealer, String instanceId, Duration replyTimeout, Duration nonceTtl, Clock clock) {
-        this.jdbi = jdbi;
+        this.requests = requests;
         this.template = template;
         this.commandsTopic = commandsTopic;
         this.waiters = waiters;
@@ -67,8 +66,8 @@ final class CommandGateway {
     CompletableFuture<ReplyMessage> submit(Caller caller, CommandKind kind, Map<String, FieldInput> fields, Language language) {
         String operatorId = caller.operator().operatorId();
         String requestId = caller.requestId();
-        RequestDao.Acceptance accepted = jdbi.withExtension(RequestDao.class, dao -> dao.accept(operatorId, requestId,
-                kind.name(), caller.nonce(), clock.instant().plus(nonceTtl)));
+        RequestStore.Acceptance accepted = requests.accept(operatorId, requestId, kind.name(), caller.nonce(),
+                clock.instant().plus(nonceTtl));
         if (!accepted.nonceFresh()) {
             throw new GatewayException(Errors.BAD_SIGNATURE);
         }
@@ -100,7 +99,7 @@ final class CommandGateway {
                 // Never published, so nothing ran: forget the row so that a retry with this id can run.
                 log.warn("command {} not published: {}", correlationId, e.toString());
                 waiters.abandon(correlationId);
-                jdbi.useExtension(RequestDao.class, dao -> dao.forgetPending(operatorId, requestId));
+                requests.forgetPending(operatorId, requestId);
                 throw new GatewayException(Errors.INTERNAL_ERROR);
             }
             return ok;
@@ -114,14 +113,13 @@ final class CommandGateway {
 
     /** The request's state: empty when unknown to this operator, a null reply while pending. */
     Optional<Optional<ReplyMessage>> requestState(String operatorId, String requestId) {
-        return jdbi.withExtension(RequestDao.class, dao -> dao.find(operatorId, requestId))
+        return requests.find(operatorId, requestId)
                 .map(r -> r.done() ? Optional.of(codec.decodeReply(r.reply())) : Optional.empty());
     }
 
     /** Records the nonce of a request that stores nothing else (GET endpoints). */
     void useNonce(Caller caller) {
-        boolean fresh = jdbi.withExtension(RequestDao.class, dao -> dao.useNonce(caller.operator().operatorId(),
-                caller.nonce(), clock.instant().plus(nonceTtl)));
+        boolean fresh = requests.useNonce(caller.operator().operatorId(), caller.nonce(), clock.instant().plus(nonceTtl));
         if (!fresh) {
             throw new GatewayException(Errors.BAD_SIGNATURE);
         }

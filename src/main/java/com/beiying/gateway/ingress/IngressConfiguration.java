@@ -7,7 +7,7 @@ import com.beiying.gateway.config.SecretBox;
 import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.messaging.KafkaConfiguration.Topics;
 import com.beiying.gateway.persistence.OperatorDirectory;
-import com.beiying.gateway.persistence.RequestDao;
+import com.beiying.gateway.persistence.RequestStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -54,11 +54,11 @@ class IngressConfiguration {
     }
 
     @Bean
-    CommandGateway commandGateway(Jdbi jdbi, KafkaTemplate<String, CommandMessage> commandTemplate, Topics topics,
+    CommandGateway commandGateway(RequestStore requests, KafkaTemplate<String, CommandMessage> commandTemplate, Topics topics,
                                   ReplyWaiters waiters, @Qualifier("fieldSealer") SecretBox fieldSealer,
                                   GatewayProperties properties, Clock clock) {
         GatewayProperties.Ingress ingress = properties.ingress();
-        return new CommandGateway(jdbi, commandTemplate, topics.commands(), waiters, fieldSealer,
+        return new CommandGateway(requests, commandTemplate, topics.commands(), waiters, fieldSealer,
                 properties.instanceId(), ingress.replyTimeout(), ingress.nonceTtl(), clock);
     }
 
@@ -80,21 +80,21 @@ class IngressConfiguration {
     }
 
     @Bean
-    NoncePurge noncePurge(Jdbi jdbi) {
-        return new NoncePurge(jdbi);
+    NoncePurge noncePurge(RequestStore requests) {
+        return new NoncePurge(requests);
     }
 
     /** Keeps the nonce table to the nonces that a replay could still present. */
     static final class NoncePurge {
-        private final Jdbi jdbi;
+        private final RequestStore requests;
 
-        NoncePurge(Jdbi jdbi) {
-            this.jdbi = jdbi;
+        NoncePurge(RequestStore requests) {
+            this.requests = requests;
         }
 
         @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
         void purge() {
-            jdbi.useExtension(RequestDao.class, RequestDao::purgeExpiredNonces);
+            requests.purgeExpiredNonces();
         }
     }
 }

@@ -14,7 +14,10 @@ import com.beiying.gateway.persistence.GameStatusDirectory;
 import com.beiying.gateway.persistence.MemberDao;
 import com.beiying.gateway.provider.Game;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +55,7 @@ class V1Controller {
     private final RateLimits rateLimits;
     private final GameStatusDirectory gameStatus;
     private final int maxBodyBytes;
+    private final Duration asyncTimeout;
 
     V1Controller(RequestAuthenticator authenticator, JsonBodyReader bodyReader, CommandGateway gateway,
                  ResponseWriter writer, Jdbi jdbi, RateLimits rateLimits, GameStatusDirectory gameStatus,
@@ -64,12 +68,17 @@ class V1Controller {
         this.rateLimits = rateLimits;
         this.gameStatus = gameStatus;
         this.maxBodyBytes = properties.ingress().maxBodyBytes();
+        // The reply future times out by itself after reply-timeout; the container's limit only
+        // catches a future that was never completed.
+        this.asyncTimeout = properties.ingress().replyTimeout().plusSeconds(10);
     }
 
     @PostMapping("/v1/account/{action}")
-    CompletableFuture<ResponseEntity<byte[]>> account(@PathVariable String action, HttpServletRequest request) {
+    void account(@PathVariable String action, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Language language = Language.fromHeader(request.getHeader("Accept-Language"));
         String requestId = RequestAuthenticator.clientRequestId(request);
+        CompletableFuture<ResponseEntity<byte[]>> answer;
+        ErrorFormat format = null;
         try {
             CommandKind kind = ACTIONS.get(action);
             if (kind == null) {
@@ -79,14 +88,18 @@ class V1Controller {
             Caller caller = authenticate(request, body);
             requestId = caller.requestId();
             Map<String, FieldInput> fields = bodyReader.read(body);
-            ErrorFormat format = caller.operator().errorFormat();
+            format = caller.operator().errorFormat();
+            ErrorFormat operatorFormat = format;
             String id = requestId;
-            return gateway.submit(caller, kind, fields, language).handle((reply, e) -> e == null
-                    ? writer.reply(reply, format)
-                    : writer.error(unwrap(e), language, format, id));
+            answer = gateway.submit(caller, kind, fields, language).handle((reply, e) -> e == null
+                    ? writer.reply(reply, operatorFormat)
+                    : writer.error(unwrap(e), language, operatorFormat, id));
         } catch (GatewayException e) {
-            return CompletableFuture.completedFuture(writer.error(e, language, authenticator.errorFormat(request), requestId));
+            answer = CompletableFuture.completedFuture(writer.error(e, language, authenticator.errorFormat(request), requestId));
         }
+        ErrorFormat errorFormat = format != null ? format : ErrorFormat.BEIYING;
+        String id = requestId;
+        AsyncResponse.send(request, response, answer, asyncTimeout, e -> writer.error(e, language, errorFormat, id));
     }
 
     @GetMapping("/v1/requests/{requestId}")

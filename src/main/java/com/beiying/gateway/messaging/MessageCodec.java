@@ -20,6 +20,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.SchemaStore;
+import org.apache.avro.util.ClassSecurityValidator;
 
 /**
  * Avro single-object encoding (SPEC §8) of commands and replies: marker {@code C3 01}, the
@@ -28,6 +29,14 @@ import org.apache.avro.message.SchemaStore;
  * Thread-safe; the only place generated Avro classes meet the domain records.
  */
 public final class MessageCodec {
+    static {
+        // Avro 1.12.2+ refuses to instantiate generated classes it was not told to trust. Trusting
+        // exactly ours here makes a plain `java -jar` work without a system property.
+        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
+                ClassSecurityValidator.builder().add(Command.class).add(Reply.class).add(FieldValue.class)
+                        .add(CommandType.class).add(FieldType.class).add(ReplyStatus.class).build()));
+    }
+
     private static final MessageCodec INSTANCE = new MessageCodec();
 
     private final BinaryMessageEncoder<Command> commandEncoder = Command.getEncoder();

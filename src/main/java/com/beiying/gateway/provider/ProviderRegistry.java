@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +30,11 @@ public class ProviderRegistry {
     private final Map<Game, ProviderAdapter> adapters = new EnumMap<>(Game.class);
     private final Map<Game, CircuitBreaker> circuits = new EnumMap<>(Game.class);
 
-    /** Builds the adapters; the base URL is read per call so it may name this process's own port. */
+    /**
+     * Builds the adapters. The base URL may name this process's own port, known only once the web
+     * server listens, so it is resolved at the first call and kept: a property lookup per call cost
+     * more than the rest of the adapter.
+     */
     public ProviderRegistry(GatewayProperties properties, Environment environment, JsonMapper json, MeterRegistry meters) {
         GatewayProperties.Providers p = properties.providers();
         HttpClient http = HttpClient.newBuilder()
@@ -51,11 +56,24 @@ public class ProviderRegistry {
                 .maxConcurrentCalls(p.maxConcurrentCalls())
                 .maxWaitDuration(p.bulkheadWait())
                 .build();
+        Supplier<String> baseUrl = new Supplier<>() {
+            private volatile String resolved;
+
+            @Override
+            public String get() {
+                String url = resolved;
+                if (url == null) {
+                    url = environment.getRequiredProperty("gateway.providers.base-url");
+                    resolved = url;
+                }
+                return url;
+            }
+        };
         for (Game game : Game.values()) {
             CircuitBreaker circuit = CircuitBreaker.of("provider-" + game.code(), circuitConfig);
             circuits.put(game, circuit);
             adapters.put(game, new SimulatorProviderAdapter(ProviderDialect.ALL.get(game), http,
-                    () -> environment.getRequiredProperty("gateway.providers.base-url"), p.readTimeout(), json,
+                    baseUrl, p.readTimeout(), json,
                     circuit, Bulkhead.of("provider-" + game.code(), bulkheadConfig), meters));
         }
     }

@@ -44,14 +44,6 @@ interface SimulatorDao {
     void recordOrder(@Bind("game") String game, @Bind("orderId") String orderId, @Bind("account") String account,
                      @Bind("amount") BigDecimal amount, @Bind("direction") String direction, @Bind("status") String status);
 
-    @SqlUpdate("""
-            INSERT INTO sim_launches (token, game, account, platform, language, game_id)
-            VALUES (:token, :game, :account, :platform, :language, :gameId)
-            """)
-    void recordLaunch(@Bind("token") String token, @Bind("game") String game, @Bind("account") String account,
-                      @Bind("platform") String platform, @Bind("language") String language,
-                      @Bind("gameId") String gameId);
-
     @SqlUpdate("INSERT INTO sim_bets (game, account, stake, payout) VALUES (:game, :account, :stake, :payout)")
     void recordBet(@Bind("game") String game, @Bind("account") String account, @Bind("stake") BigDecimal stake,
                    @Bind("payout") BigDecimal payout);

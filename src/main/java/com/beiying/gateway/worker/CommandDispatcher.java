@@ -6,7 +6,7 @@ import com.beiying.gateway.messaging.CommandKind;
 import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.messaging.MessageCodec;
 import com.beiying.gateway.messaging.ReplyMessage;
-import com.beiying.gateway.persistence.RequestDao;
+import com.beiying.gateway.persistence.RequestStore;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +25,15 @@ public final class CommandDispatcher {
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
     private final Jdbi jdbi;
+    private final RequestStore requests;
     private final Map<CommandKind, CommandHandler> handlers = new EnumMap<>(CommandKind.class);
     private final ReplyPublisher publisher;
     private final MessageCodec codec = MessageCodec.instance();
 
     /** Indexes the handlers by kind; two handlers of one kind are a wiring error. */
-    public CommandDispatcher(Jdbi jdbi, List<CommandHandler> handlers, ReplyPublisher publisher) {
+    public CommandDispatcher(Jdbi jdbi, RequestStore requests, List<CommandHandler> handlers, ReplyPublisher publisher) {
         this.jdbi = jdbi;
+        this.requests = requests;
         this.publisher = publisher;
         for (CommandHandler h : handlers) {
             if (this.handlers.put(h.kind(), h) != null) {
@@ -83,7 +85,10 @@ public final class CommandDispatcher {
                 CommandHandler.Outcome outcome = effects.apply(handle);
                 ReplyMessage reply = outcome.error() == null ? Replies.success(command, outcome.result())
                         : Replies.error(command, outcome.error(), outcome.result());
-                complete(handle.attach(RequestDao.class), command, reply);
+                if (!RequestStore.complete(handle, command.operatorId(), command.requestId(), command.kind().name(),
+                        codec.encode(reply))) {
+                    throw new AlreadyCompleted();
+                }
                 return reply;
             });
         } catch (GatewayException e) {
@@ -95,23 +100,15 @@ public final class CommandDispatcher {
 
     private ReplyMessage commitError(CommandMessage command, GatewayException e) {
         ReplyMessage reply = Replies.error(command, e, Map.of());
-        try {
-            jdbi.useExtension(RequestDao.class, dao -> complete(dao, command, reply));
+        if (requests.complete(command.operatorId(), command.requestId(), command.kind().name(), codec.encode(reply))) {
             return reply;
-        } catch (AlreadyCompleted done) {
-            return storedReply(command).orElseThrow();
         }
-    }
-
-    private void complete(RequestDao dao, CommandMessage command, ReplyMessage reply) {
-        if (!dao.complete(command.operatorId(), command.requestId(), command.kind().name(), codec.encode(reply))) {
-            throw new AlreadyCompleted();
-        }
+        return storedReply(command).orElseThrow();
     }
 
     private Optional<ReplyMessage> storedReply(CommandMessage command) {
-        return jdbi.withExtension(RequestDao.class, dao -> dao.find(command.operatorId(), command.requestId()))
-                .filter(RequestDao.StoredRequest::done)
+        return requests.find(command.operatorId(), command.requestId())
+                .filter(RequestStore.StoredRequest::done)
                 .map(r -> codec.decodeReply(r.reply()));
     }
 

@@ -4,6 +4,7 @@ import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.persistence.GameStatusDirectory;
 import com.beiying.gateway.persistence.MemberDao;
+import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.persistence.Operator;
 import com.beiying.gateway.persistence.OperatorDirectory;
 import com.beiying.gateway.provider.Game;
@@ -18,13 +19,15 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class MemberGate {
     private final Jdbi jdbi;
+    private final MemberStore members;
     private final OperatorDirectory operators;
     private final GameStatusDirectory games;
     private final ProviderRegistry providers;
 
     /** Wires the gate. */
-    public MemberGate(Jdbi jdbi, OperatorDirectory operators, GameStatusDirectory games, ProviderRegistry providers) {
+    public MemberGate(Jdbi jdbi, MemberStore members, OperatorDirectory operators, GameStatusDirectory games, ProviderRegistry providers) {
         this.jdbi = jdbi;
+        this.members = members;
         this.operators = operators;
         this.games = games;
         this.providers = providers;
@@ -43,8 +46,8 @@ public final class MemberGate {
     }
 
     /** The operator's member; locked members are refused when {@code mustBeUnlocked}. */
-    public MemberDao.Member member(String operatorId, String userName, boolean mustBeUnlocked) {
-        MemberDao.Member member = jdbi.withExtension(MemberDao.class, dao -> dao.find(operatorId, userName))
+    public MemberStore.Member member(String operatorId, String userName, boolean mustBeUnlocked) {
+        MemberStore.Member member = members.find(operatorId, userName)
                 .orElseThrow(() -> new GatewayException(Errors.USER_NOT_FOUND));
         if (mustBeUnlocked && member.locked()) {
             throw new GatewayException(Errors.USER_LOCKED);
@@ -53,9 +56,9 @@ public final class MemberGate {
     }
 
     /** The member's account at the game's provider, opening it (idempotently) when it is missing. */
-    public String providerAccount(MemberDao.Member member, Game game, String currency) {
+    public String providerAccount(MemberStore.Member member, Game game, String currency) {
         ProviderAdapter provider = providers.adapter(game);
-        return jdbi.withExtension(MemberDao.class, dao -> dao.providerAccount(member.memberId(), game.code())).orElseGet(() -> {
+        return members.providerAccount(member.memberId(), game.code()).orElseGet(() -> {
             String account = provider.accountName(member.memberId());
             provider.openAccount(account, currency);
             jdbi.useExtension(MemberDao.class, dao -> dao.recordProviderAccount(member.memberId(), game.code(), account));
@@ -64,7 +67,7 @@ public final class MemberGate {
     }
 
     /** The member's account at the provider if it was ever opened. */
-    public java.util.Optional<String> existingAccount(MemberDao.Member member, Game game) {
-        return jdbi.withExtension(MemberDao.class, dao -> dao.providerAccount(member.memberId(), game.code()));
+    public java.util.Optional<String> existingAccount(MemberStore.Member member, Game game) {
+        return members.providerAccount(member.memberId(), game.code());
     }
 }

@@ -1,21 +1,37 @@
 package com.beiying.gateway.worker;
 
+import java.util.concurrent.Semaphore;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
  * Argon2id with OWASP's minimum parameters (19 MiB, 2 passes, 1 lane): slow enough to make a
  * stolen hash expensive, fast enough (tens of ms) for registration throughput.
+ *
+ * <p>Each hash is CPU-bound and holds 19 MiB of heap, so no more run at once than there are cores:
+ * more would not finish sooner, and a burst of registrations on all worker threads would need
+ * 32 × 19 MiB of heap at once.
  */
 public final class PasswordHasher {
     private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+    private final Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     /** A salted hash in PHC string form. */
     public String hash(String password) {
-        return encoder.encode(password);
+        running.acquireUninterruptibly();
+        try {
+            return encoder.encode(password);
+        } finally {
+            running.release();
+        }
     }
 
     /** Whether the password matches the hash. */
     public boolean matches(String password, String hash) {
-        return encoder.matches(password, hash);
+        running.acquireUninterruptibly();
+        try {
+            return encoder.matches(password, hash);
+        } finally {
+            running.release();
+        }
     }
 }

@@ -6,7 +6,9 @@ import com.beiying.gateway.config.Role;
 import com.beiying.gateway.config.SecretBox;
 import com.beiying.gateway.messaging.KafkaConfiguration.Topics;
 import com.beiying.gateway.messaging.ReplyMessage;
+import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.persistence.OperatorDirectory;
+import com.beiying.gateway.persistence.RequestStore;
 import com.beiying.gateway.provider.ProviderRegistry;
 import com.beiying.gateway.worker.account.LockHandler;
 import com.beiying.gateway.worker.account.PasswordHandler;
@@ -60,14 +62,19 @@ class WorkerConfiguration {
     }
 
     @Bean
-    RegisterHandler registerHandler(Jdbi jdbi, FieldOpener opener, PasswordHasher hasher) {
-        return new RegisterHandler(jdbi, opener, hasher);
+    MemberStore memberStore(Jdbi jdbi) {
+        return new MemberStore(jdbi);
     }
 
     @Bean
-    MemberGate memberGate(Jdbi jdbi, OperatorDirectory operators, com.beiying.gateway.persistence.GameStatusDirectory games,
+    RegisterHandler registerHandler(MemberStore members, FieldOpener opener, PasswordHasher hasher) {
+        return new RegisterHandler(members, opener, hasher);
+    }
+
+    @Bean
+    MemberGate memberGate(Jdbi jdbi, MemberStore members, OperatorDirectory operators, com.beiying.gateway.persistence.GameStatusDirectory games,
                           ProviderRegistry providers) {
-        return new MemberGate(jdbi, operators, games, providers);
+        return new MemberGate(jdbi, members, operators, games, providers);
     }
 
     @Bean
@@ -105,10 +112,10 @@ class WorkerConfiguration {
      * state, under the order's original request id, on the replies topic the operator reads.
      */
     @Bean
-    TransferResolver transferResolver(Jdbi jdbi, ProviderRegistry providers, GatewayProperties properties,
+    TransferResolver transferResolver(Jdbi jdbi, MemberStore members, ProviderRegistry providers, GatewayProperties properties,
                                       java.time.Clock clock, ReplyPublisher publisher, OperatorDirectory operators) {
         GatewayProperties.Kafka kafka = properties.kafka();
-        return new TransferResolver(jdbi, providers, properties.wallet().settleAfter(), clock, order -> {
+        return new TransferResolver(jdbi, members, providers, properties.wallet().settleAfter(), clock, order -> {
             var outcome = TransferHandler.answer(order);
             var command = new com.beiying.gateway.messaging.CommandMessage(order.requestId(), order.operatorId(),
                     com.beiying.gateway.messaging.CommandKind.TRANSFER, com.beiying.gateway.error.Language.EN,
@@ -128,8 +135,9 @@ class WorkerConfiguration {
     }
 
     @Bean
-    CommandDispatcher commandDispatcher(Jdbi jdbi, List<CommandHandler> handlers, ReplyPublisher publisher) {
-        return new CommandDispatcher(jdbi, handlers, publisher);
+    CommandDispatcher commandDispatcher(Jdbi jdbi, RequestStore requests, List<CommandHandler> handlers,
+                                        ReplyPublisher publisher) {
+        return new CommandDispatcher(jdbi, requests, handlers, publisher);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import com.beiying.gateway.messaging.CommandKind;
 import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.messaging.FieldInput;
 import com.beiying.gateway.persistence.MemberDao;
+import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.worker.CommandFields;
 import com.beiying.gateway.worker.CommandHandler;
 import com.beiying.gateway.worker.FieldOpener;
@@ -32,7 +33,7 @@ public final class LockHandler implements CommandHandler {
         CommandFields fields = new CommandFields(command, opener);
         String userName = FieldRules.userName(fields);
         boolean lock = FieldRules.lock(fields);
-        MemberDao.Member member = gate.member(command.operatorId(), userName, false);
+        MemberStore.Member member = gate.member(command.operatorId(), userName, false);
         return handle -> {
             handle.attach(MemberDao.class).setLocked(member.memberId(), lock);
             return Outcome.success(Map.of("Locked", FieldInput.bool(lock)));

@@ -6,6 +6,7 @@ import com.beiying.gateway.error.RequestField;
 import com.beiying.gateway.messaging.CommandKind;
 import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.persistence.MemberDao;
+import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.worker.CommandFields;
 import com.beiying.gateway.worker.CommandHandler;
 import com.beiying.gateway.worker.FieldOpener;
@@ -41,7 +42,7 @@ public final class PasswordHandler implements CommandHandler {
         String userName = FieldRules.userName(fields);
         String current = fields.requiredString(RequestField.PASSWORD);
         String next = FieldRules.password(fields, RequestField.NEW_PASSWORD);
-        MemberDao.Member member = gate.member(command.operatorId(), userName, false);
+        MemberStore.Member member = gate.member(command.operatorId(), userName, false);
         if (!hasher.matches(current, member.passwordHash())) {
             throw new GatewayException(Errors.WRONG_PASSWORD);
         }

@@ -5,7 +5,7 @@ import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.messaging.CommandKind;
 import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.messaging.FieldInput;
-import com.beiying.gateway.persistence.MemberDao;
+import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.persistence.Operator;
 import com.beiying.gateway.provider.Game;
 import com.beiying.gateway.provider.ProviderAdapter;
@@ -56,14 +56,14 @@ public final class LoginHandler implements CommandHandler {
         if (operator.launchDomain() == null || operator.launchDomain().isBlank()) {
             throw new GatewayException(Errors.NO_LAUNCH_DOMAIN);
         }
-        MemberDao.Member member = gate.member(command.operatorId(), userName, true);
+        MemberStore.Member member = gate.member(command.operatorId(), userName, true);
 
         String account = gate.providerAccount(member, game, operator.currency());
         ProviderAdapter.Launch launch = providers.adapter(game).launch(account, options);
         String sessionId = HexFormat.of().formatHex(randomBytes());
         String url = "https://" + operator.launchDomain() + "/play/" + URLEncoder.encode(sessionId, StandardCharsets.UTF_8);
         return handle -> {
-            handle.attach(MemberDao.class).recordLaunch(sessionId, member.memberId(), game.code(), launch.url(), options.platform(),
+            MemberStore.recordLaunch(handle, sessionId, member.memberId(), game.code(), launch.url(), options.platform(),
                     options.language(), command.requestId());
             return Outcome.success(Map.of("Url", FieldInput.string(url), "SessionId", FieldInput.string(sessionId)));
         };

@@ -3,7 +3,7 @@ package com.beiying.gateway.worker.transfer;
 import com.beiying.gateway.messaging.CommandKind;
 import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.messaging.FieldInput;
-import com.beiying.gateway.persistence.MemberDao;
+import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.persistence.Operator;
 import com.beiying.gateway.provider.Game;
 import com.beiying.gateway.provider.ProviderRegistry;
@@ -39,7 +39,7 @@ public final class BalanceHandler implements CommandHandler {
         String userName = FieldRules.userName(fields);
         Game game = FieldRules.game(fields);
         Operator operator = gate.operatorFor(command.operatorId(), game);
-        MemberDao.Member member = gate.member(command.operatorId(), userName, false);
+        MemberStore.Member member = gate.member(command.operatorId(), userName, false);
         // A member who never played this game has no account there, and so nothing in it.
         BigDecimal balance = gate.existingAccount(member, game).map(a -> providers.adapter(game).balance(a))
                 .orElse(new BigDecimal("0.00"));

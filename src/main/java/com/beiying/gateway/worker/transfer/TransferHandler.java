@@ -5,13 +5,13 @@ import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.messaging.CommandKind;
 import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.messaging.FieldInput;
-import com.beiying.gateway.persistence.MemberDao;
+import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.persistence.Operator;
 import com.beiying.gateway.provider.Game;
-import com.beiying.gateway.provider.ProviderAdapter;
 import com.beiying.gateway.provider.ProviderAdapter.Direction;
 import com.beiying.gateway.provider.ProviderAdapter.TransferResult;
 import com.beiying.gateway.provider.ProviderAdapter.TransferState;
+import com.beiying.gateway.provider.ProviderAdapter;
 import com.beiying.gateway.provider.ProviderRegistry;
 import com.beiying.gateway.wallet.Ledger;
 import com.beiying.gateway.wallet.WalletDao;
@@ -62,7 +62,7 @@ public final class TransferHandler implements CommandHandler {
         String action = FieldRules.action(fields);
 
         Operator operator = gate.operatorFor(command.operatorId(), game);
-        MemberDao.Member member = gate.member(command.operatorId(), userName, true);
+        MemberStore.Member member = gate.member(command.operatorId(), userName, true);
         WalletDao.Order existing = jdbi.withExtension(WalletDao.class, dao -> dao.order(command.operatorId(), orderId)).orElse(null);
         if (existing != null) {
             if (existing.memberId() != member.memberId() || !existing.game().equals(game.code())

@@ -2,12 +2,12 @@ package com.beiying.gateway.worker.transfer;
 
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
-import com.beiying.gateway.persistence.MemberDao;
+import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.provider.Game;
-import com.beiying.gateway.provider.ProviderAdapter;
 import com.beiying.gateway.provider.ProviderAdapter.Direction;
 import com.beiying.gateway.provider.ProviderAdapter.TransferResult;
 import com.beiying.gateway.provider.ProviderAdapter.TransferState;
+import com.beiying.gateway.provider.ProviderAdapter;
 import com.beiying.gateway.provider.ProviderRegistry;
 import com.beiying.gateway.wallet.Ledger;
 import com.beiying.gateway.wallet.WalletDao;
@@ -32,6 +32,7 @@ public final class TransferResolver {
     private static final Logger log = LoggerFactory.getLogger(TransferResolver.class);
 
     private final Jdbi jdbi;
+    private final MemberStore members;
     private final ProviderRegistry providers;
     private final Duration settleAfter;
     private final Clock clock;
@@ -41,9 +42,10 @@ public final class TransferResolver {
      * @param settleAfter  age before an unresolved order is the resolver's (longer than any provider call)
      * @param publishFinal publishes the final state of an order the resolver settled
      */
-    public TransferResolver(Jdbi jdbi, ProviderRegistry providers, Duration settleAfter, Clock clock,
+    public TransferResolver(Jdbi jdbi, MemberStore members, ProviderRegistry providers, Duration settleAfter, Clock clock,
                             Consumer<WalletDao.Order> publishFinal) {
         this.jdbi = jdbi;
+        this.members = members;
         this.providers = providers;
         this.settleAfter = settleAfter;
         this.clock = clock;
@@ -79,7 +81,7 @@ public final class TransferResolver {
     private boolean resolve(WalletDao.Order order) {
         Game game = Game.fromCode(order.game()).orElseThrow();
         ProviderAdapter provider = providers.adapter(game);
-        String account = jdbi.withExtension(MemberDao.class, dao -> dao.providerAccount(order.memberId(), order.game()))
+        String account = members.providerAccount(order.memberId(), order.game())
                 .orElseThrow(() -> new IllegalStateException("no provider account for member " + order.memberId()));
         TransferResult result = provider.transferStatus(account, order.providerOrderId());
         if (result.state() == TransferState.FAILED && Errors.ORDER_NOT_FOUND.name().equals(result.failure())) {

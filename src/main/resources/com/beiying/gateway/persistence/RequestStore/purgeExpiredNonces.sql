@@ -1,0 +1,1 @@
+DELETE FROM request_nonces WHERE expires_at < now()

@@ -1,0 +1,331 @@
+package com.beiying.gateway.bench;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code scripts/bench}: measures the gateway against the limits of the same machine in the same
+ * run and writes {@code docs/benchmarks.md}. See the README, "Benchmark".
+ *
+ * <pre>
+ * java ... com.beiying.gateway.bench.Bench --url http://localhost:8080 --admin-token T [--pid P]
+ *     [--kafka localhost:9092] [--runs 3] [--warmup 3] [--seconds 6] [--clients 1,64,256]
+ *     [--started-at epochMillis] [--gateway "how it was started"] [--out docs/benchmarks.md]
+ * </pre>
+ */
+public final class Bench {
+    private final Map<String, String> options;
+    private final URI base;
+    private final String adminToken;
+    private final LoadRunner runner;
+    private final ProcessProbe probe;
+    private final int[] levels;
+    private final int maxClients;
+
+    private Bench(Map<String, String> options) {
+        this.options = options;
+        this.base = URI.create(options.getOrDefault("url", "http://localhost:8080"));
+        this.adminToken = required(options, "admin-token");
+        this.runner = new LoadRunner(Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "3"))),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "6"))));
+        this.probe = new ProcessProbe(Long.parseLong(options.getOrDefault("pid", "0")), base);
+        this.levels = java.util.Arrays.stream(options.getOrDefault("clients", "1,64,256").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        this.maxClients = java.util.Arrays.stream(levels).max().orElse(1);
+    }
+
+    public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        System.exit(new Bench(options).run() ? 0 : 1);
+    }
+
+    private boolean run() throws Exception {
+        Report report = new Report(options);
+        if (options.containsKey("started-at")) {
+            report.startSeconds(awaitFirstAnswer(Long.parseLong(options.get("started-at"))));
+        }
+        int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
+        warmUp();
+        for (int r = 1; r <= runs; r++) {
+            System.out.printf("%n== run %d of %d ==%n", r, runs);
+            measure(report, r);
+        }
+        Path out = Path.of(options.getOrDefault("out", "docs/benchmarks.md"));
+        Files.writeString(out, report.markdown());
+        System.out.println();
+        System.out.println(report.summary());
+        System.out.println("written to " + out);
+        return true;
+    }
+
+    /**
+     * Runs every workload for a while before anything is measured: on two cores the JIT compilers
+     * take most of the CPU for the first minute of traffic, which would otherwise land in run 1.
+     */
+    private void warmUp() throws Exception {
+        long seconds = Long.parseLong(options.getOrDefault("jit-warmup", "20"));
+        if (seconds <= 0) {
+            return;
+        }
+        System.out.printf("warming up the gateway for about %d s (not measured)%n", seconds * 4);
+        String tag = "bw" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
+        Signer signer = operator(tag);
+        List<String> members = members(signer, tag, 64);
+        LoadRunner warm = new LoadRunner(Duration.ZERO, Duration.ofSeconds(seconds));
+        LoadRunner.Probe none = new LoadRunner.Probe() {
+            @Override
+            public void begin() {
+            }
+
+            @Override
+            public LoadRunner.Usage end() {
+                return LoadRunner.Usage.UNKNOWN;
+            }
+        };
+        warm.closed(LoadRunner.http(base, signer, Workloads.games()), 64, none);
+        warm.closed(LoadRunner.http(base, signer, Workloads.login(members)), 64, none);
+        warm.closed(LoadRunner.http(base, signer, new Workloads.Transfers(members, tag + "o")), 64, none);
+        warm.closed(LoadRunner.http(base, signer, Workloads.register(tag + "r")), 8, none);
+    }
+
+    private void measure(Report report, int run) throws Exception {
+        String tag = "b" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36) + run;
+        Signer signer = operator(tag);
+        List<String> members = members(signer, tag, maxClients);
+
+        try (KafkaPingPong kafka = new KafkaPingPong(options.getOrDefault("kafka", "localhost:9092"), tag, 12, maxClients,
+                commandBytes())) {
+            for (int clients : levels) {
+                record(report, run, "Kafka request-reply (broker limit)", runner.closed(kafka.sessions(), clients, probe));
+            }
+        }
+        Map<String, Double> closedAtMax = new LinkedHashMap<>();
+        closedAtMax.put("HTTP floor: GET /v1/games", 0.0);
+        closedAtMax.put("Login", 0.0);
+        closedAtMax.put("Transfer (IN/OUT alternating)", 0.0);
+        Workloads.Transfers transfers = new Workloads.Transfers(members, tag + "o");
+        Map<String, IntFunction<LoadRunner.Session>> scenarios = new LinkedHashMap<>();
+        scenarios.put("HTTP floor: GET /v1/games", LoadRunner.http(base, signer, Workloads.games()));
+        scenarios.put("Login", LoadRunner.http(base, signer, Workloads.login(members)));
+        scenarios.put("Transfer (IN/OUT alternating)", LoadRunner.http(base, signer, transfers));
+        for (var scenario : scenarios.entrySet()) {
+            for (int clients : levels) {
+                LoadRunner.Result result = runner.closed(scenario.getValue(), clients, probe);
+                record(report, run, scenario.getKey(), result);
+                if (clients == maxClients) {
+                    closedAtMax.put(scenario.getKey(), result.rate());
+                }
+            }
+            // Latency where it matters: an open loop at half the rate the closed loop sustained.
+            double half = closedAtMax.get(scenario.getKey()) / 2;
+            if (half >= 1) {
+                record(report, run, scenario.getKey(), runner.open(scenario.getValue(), maxClients, half, probe));
+            }
+        }
+        report.books(run, verifyBooks(signer, members, transfers));
+        for (int clients : levels) {
+            record(report, run, "Register (Argon2id hash)", runner.closed(
+                    LoadRunner.http(base, signer, Workloads.register(tag + "c" + clients)), clients, probe));
+            awaitIdleWorker();
+        }
+    }
+
+    /**
+     * Registrations whose callers timed out are still hashed: the worker works off that backlog
+     * before the next window, so that no window measures the previous one's leftovers.
+     */
+    private void awaitIdleWorker() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+        int idleSamples = 0;
+        while (idleSamples < 3 && System.nanoTime() < deadline) {
+            long backlog = probe.workerBacklog();
+            idleSamples = backlog == 0 ? idleSamples + 1 : 0;
+            if (backlog < 0) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private void record(Report report, int run, String scenario, LoadRunner.Result result) {
+        report.add(run, scenario, result);
+        System.out.println(Report.line(scenario, result));
+        result.errorSamples().forEach(e -> System.out.println("    error: " + abbreviate(e)));
+    }
+
+    /** A fresh operator for this run, with a rate limit above anything this machine can send and ample credit. */
+    private Signer operator(String tag) throws Exception {
+        HttpConnection admin = new HttpConnection(base);
+        String[] headers = {"X-Admin-Token", adminToken, "Content-Type", "application/json"};
+        HttpConnection.Response created = admin.exchange("POST", "/admin/v1/operators", headers, ("{\"Name\":\"bench " + tag
+                + "\",\"IpAllowlist\":[\"127.0.0.0/8\",\"::1/128\"],\"LaunchDomain\":\"play.bench.example\","
+                + "\"Currency\":\"CNY\",\"RateLimit\":100000}").getBytes(StandardCharsets.UTF_8));
+        JsonNode operator = expect(created, "create the bench operator");
+        String operatorId = operator.path("OperatorId").asString();
+        expect(admin.exchange("PUT", "/admin/v1/operators/" + operatorId + "/credit", headers,
+                "{\"Game\":\"KY\",\"Credit\":\"100000000.00\"}".getBytes(StandardCharsets.UTF_8)), "set its credit line");
+        admin.close();
+        return new Signer(operator.path("ApiKey").asString(), operator.path("Secret").asString());
+    }
+
+    /** One member per client, each with its accounts at all eight providers already open (not timed). */
+    private List<String> members(Signer signer, String tag, int count) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add(tag + "m" + i);
+        }
+        long start = System.nanoTime();
+        parallel(signer, names.size(), (connection, i) -> expect(post(connection, signer, "/v1/account/register",
+                "{\"UserName\":\"" + names.get(i) + "\",\"Password\":\"abc12345\"}"), "register"));
+        parallel(signer, names.size() * Workloads.GAMES.size(), (connection, i) -> expect(post(connection, signer,
+                "/v1/account/login", "{\"UserName\":\"" + names.get(i / Workloads.GAMES.size()) + "\",\"Game\":\""
+                        + Workloads.GAMES.get(i % Workloads.GAMES.size()) + "\"}"), "open a provider account"));
+        System.out.printf("setup: %d members with 8 provider accounts each in %.1f s%n", names.size(),
+                (System.nanoTime() - start) / 1e9);
+        return names;
+    }
+
+    /**
+     * After the transfers: every order the answers left open is settled, each member's KY balance at
+     * the provider equals what the successful answers add up to, and the ledger check is clean.
+     */
+    private Report.Books verifyBooks(Signer signer, List<String> members, Workloads.Transfers transfers) throws Exception {
+        HttpConnection c = new HttpConnection(base);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        int unsettled = 0;
+        for (Workloads.Transfers.Pending p : transfers.pending()) {
+            while (true) {
+                JsonNode order = expect(post(c, signer, "/v1/account/order", "{\"UserName\":\"" + members.get(p.member())
+                        + "\",\"OrderID\":\"" + p.orderId() + "\"}"), "read an order");
+                String status = order.path("Status").asString();
+                if (!status.equals("Processing")) {
+                    transfers.settled(p, status.equals("Success"));
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    unsettled++;
+                    break;
+                }
+                Thread.sleep(500);
+            }
+        }
+        int mismatched = 0;
+        for (int i = 0; i < members.size(); i++) {
+            JsonNode balance = expect(post(c, signer, "/v1/account/balance",
+                    "{\"UserName\":\"" + members.get(i) + "\",\"Game\":\"KY\"}"), "read a balance");
+            if (new java.math.BigDecimal(balance.path("Balance").asString()).compareTo(transfers.expected(i)) != 0) {
+                mismatched++;
+                System.out.printf("member %s: provider balance %s, answers add up to %s%n", members.get(i),
+                        balance.path("Balance").asString(), transfers.expected(i));
+            }
+        }
+        JsonNode check = expect(c.exchange("GET", "/admin/v1/ledger/check?CompareProviders=true", new String[] {
+                "X-Admin-Token", adminToken}, new byte[0]), "run the ledger check");
+        c.close();
+        Report.Books books = new Report.Books(transfers.pending().size(), unsettled, mismatched,
+                check.path("Ok").asBoolean(), check.path("Violations").size());
+        System.out.println("books: " + books);
+        return books;
+    }
+
+    /** Seconds from the gateway's launch to its first answered signed request. */
+    private double awaitFirstAnswer(long startedAtMillis) throws Exception {
+        Signer demo = new Signer(options.getOrDefault("demo-key", "demo-key"), options.getOrDefault("demo-secret", "demo-secret"));
+        HttpConnection c = new HttpConnection(base);
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (Workloads.success(c.exchange("GET", "/v1/games", demo.headers("GET", "/v1/games", new byte[0]), new byte[0]))) {
+                    double seconds = (System.currentTimeMillis() - startedAtMillis) / 1000.0;
+                    System.out.printf("gateway answered its first request %.1f s after launch%n", seconds);
+                    c.close();
+                    return seconds;
+                }
+            } catch (java.io.IOException e) {
+                c.close();
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the gateway did not answer within 180 s");
+    }
+
+    /** The size of a login command as the ingress publishes it. */
+    private static int commandBytes() {
+        var command = new com.beiying.gateway.messaging.CommandMessage("bRequestId0123456789ab", "op-0123456789abcdef",
+                com.beiying.gateway.messaging.CommandKind.LOGIN, com.beiying.gateway.error.Language.EN,
+                Map.of("UserName", com.beiying.gateway.messaging.FieldInput.string("b1234567m123"),
+                        "Game", com.beiying.gateway.messaging.FieldInput.string("AGLive")),
+                "gw-00000000-0000-0000-0000-000000000000", java.time.Instant.now());
+        return com.beiying.gateway.messaging.MessageCodec.instance().encode(command).length;
+    }
+
+    private interface Step {
+        void run(HttpConnection connection, int index) throws Exception;
+    }
+
+    private void parallel(Signer signer, int count, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        ThreadLocal<HttpConnection> connections = ThreadLocal.withInitial(() -> new HttpConnection(base));
+        List<Future<?>> all = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            all.add(pool.submit(() -> {
+                step.run(connections.get(), index);
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : all) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static HttpConnection.Response post(HttpConnection c, Signer signer, String path, String json) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return c.exchange("POST", path, signer.headers("POST", path, body), body);
+    }
+
+    private static JsonNode expect(HttpConnection.Response response, String what) {
+        if (response.status() != 200) {
+            throw new IllegalStateException("could not " + what + ": " + response.status() + " " + response.text());
+        }
+        JsonNode node = Workloads.json(response);
+        if (node.has("Code") && !"Success".equals(node.path("Code").asString())) {
+            throw new IllegalStateException("could not " + what + ": " + response.text());
+        }
+        return node;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+}

@@ -1,0 +1,141 @@
+package com.beiying.gateway.bench;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The benchmark's workloads over the operator API (SPEC §4). */
+final class Workloads {
+    static final List<String> GAMES = List.of("AGLive", "AVIA", "Pinnacle", "IMSport", "IMOne", "BBIN", "XJ188", "KY");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Workloads() {
+    }
+
+    static JsonNode json(HttpConnection.Response response) {
+        return JSON.readTree(response.body());
+    }
+
+    static boolean success(HttpConnection.Response response) {
+        return response.status() == 200 && "Success".equals(json(response).path("Code").asString());
+    }
+
+    /** The cheapest signed endpoint: the games list. */
+    static Workload games() {
+        return new Workload() {
+            @Override
+            public Request next(int client) {
+                return Request.get("/v1/games");
+            }
+
+            @Override
+            public boolean answered(int client, Request request, HttpConnection.Response response) {
+                return success(response);
+            }
+        };
+    }
+
+    /** Client c logs member c into the eight games in turn; the provider accounts are already open. */
+    static Workload login(List<String> members) {
+        int[] turns = new int[members.size()];
+        return new Workload() {
+            @Override
+            public Request next(int client) {
+                String game = GAMES.get((client + turns[client]++) % GAMES.size());
+                return Request.post("/v1/account/login",
+                        "{\"UserName\":\"" + members.get(client) + "\",\"Game\":\"" + game + "\"}");
+            }
+
+            @Override
+            public boolean answered(int client, Request request, HttpConnection.Response response) {
+                return success(response) && json(response).path("Url").asString().startsWith("https://");
+            }
+        };
+    }
+
+    /** Registers a new member per request (the Argon2id hash dominates). */
+    static Workload register(String prefix) {
+        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+        return new Workload() {
+            @Override
+            public Request next(int client) {
+                return Request.post("/v1/account/register",
+                        "{\"UserName\":\"" + prefix + "r" + next.incrementAndGet() + "\",\"Password\":\"abc12345\"}");
+            }
+
+            @Override
+            public boolean answered(int client, Request request, HttpConnection.Response response) {
+                return success(response);
+            }
+        };
+    }
+
+    /**
+     * Client c moves 10.00 into member c's KY wallet and back out, alternating; it keeps the balance
+     * it expects from the answers, so the books can be compared with the provider afterwards.
+     */
+    static final class Transfers implements Workload {
+        static final BigDecimal AMOUNT = new BigDecimal("10.00");
+
+        /** An order whose outcome the answer did not give (PROCCESSING): settled before the check. */
+        record Pending(int member, String orderId, boolean in) {
+        }
+
+        private final List<String> members;
+        private final String orderPrefix;
+        private final BigDecimal[] expected;
+        private final long[] sequence;
+        private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+
+        Transfers(List<String> members, String orderPrefix) {
+            this.members = members;
+            this.orderPrefix = orderPrefix;
+            this.expected = new BigDecimal[members.size()];
+            java.util.Arrays.fill(expected, BigDecimal.ZERO.setScale(2));
+            this.sequence = new long[members.size()];
+        }
+
+        @Override
+        public Request next(int client) {
+            String action = expected[client].signum() > 0 ? "OUT" : "IN";
+            String orderId = orderPrefix + client + "x" + ++sequence[client];
+            return Request.post("/v1/account/transfer", "{\"UserName\":\"" + members.get(client) + "\",\"Game\":\"KY\","
+                    + "\"OrderID\":\"" + orderId + "\",\"Money\":\"10.00\",\"Action\":\"" + action + "\"}");
+        }
+
+        @Override
+        public boolean answered(int client, Request request, HttpConnection.Response response) {
+            JsonNode sent = JSON.readTree(request.body());
+            boolean in = sent.path("Action").asString().equals("IN");
+            JsonNode answer = json(response);
+            String status = answer.path("Status").asString("");
+            if (status.equals("Processing")) {
+                pending.add(new Pending(client, sent.path("OrderID").asString(), in));
+                return false;
+            }
+            if (response.status() == 200 && "Success".equals(answer.path("Code").asString()) && status.equals("Success")) {
+                expected[client] = in ? expected[client].add(AMOUNT) : expected[client].subtract(AMOUNT);
+                return true;
+            }
+            return false;
+        }
+
+        /** Adds an order settled later to what member expects. */
+        void settled(Pending p, boolean succeeded) {
+            if (succeeded) {
+                expected[p.member()] = p.in() ? expected[p.member()].add(AMOUNT) : expected[p.member()].subtract(AMOUNT);
+            }
+        }
+
+        Queue<Pending> pending() {
+            return pending;
+        }
+
+        BigDecimal expected(int member) {
+            return expected[member];
+        }
+    }
+}

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 public final class MemberStore {
     private static final ClasspathSqlLocator SQL = ClasspathSqlLocator.removingComments();
     private static final String FIND = SQL.locate(MemberStore.class, "find");
+    private static final String FIND_AT = SQL.locate(MemberStore.class, "findAt");
     private static final String PROVIDER_ACCOUNT = SQL.locate(MemberStore.class, "providerAccount");
     private static final String RECORD_LAUNCH = SQL.locate(MemberStore.class, "recordLaunch");
 
@@ -26,6 +27,19 @@ public final class MemberStore {
     /** A member row. */
     public record Member(long memberId, String operatorId, String userName, String passwordHash, boolean locked,
                          String createdRequestId) {
+    }
+
+    /** A member with its account at one provider; {@code account} is null if it was never opened. */
+    public record MemberAt(Member member, String account) {
+    }
+
+    /** The operator's member with this name, with its account at the game's provider, in one round trip. */
+    public Optional<MemberAt> findAt(String operatorId, String userName, String game) {
+        return jdbi.withHandle(h -> h.createQuery(FIND_AT).bind("operatorId", operatorId).bind("userName", userName)
+                .bind("game", game)
+                .map((rs, ctx) -> new MemberAt(new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), rs.getString(6)), rs.getString(7)))
+                .findOne());
     }
 
     /** The operator's member with this name. */

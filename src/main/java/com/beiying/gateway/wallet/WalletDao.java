@@ -30,6 +30,15 @@ public interface WalletDao {
         public String providerOrderId() {
             return operatorId + "-" + orderId;
         }
+
+        /**
+         * This order as the transaction that settles it leaves it, so that its answer needs no
+         * second read; the finishing time stays the database's and is not read back.
+         */
+        public Order settledAs(String newStatus, String newFailure, BigDecimal newBalanceAfter) {
+            return new Order(operatorId, orderId, memberId, userName, game, amount, action, newStatus, newFailure,
+                    newBalanceAfter, requestId, createdAt, null);
+        }
     }
 
     /** An operator's credit line for one game. */
@@ -49,12 +58,14 @@ public interface WalletDao {
             + " WHERE o.operator_id = :operatorId AND o.order_id = :orderId")
     Optional<Order> order(@Bind("operatorId") String operatorId, @Bind("orderId") String orderId);
 
-    @SqlUpdate("""
+    /** Inserts a PENDING order; its creation time, or empty when the OrderID was taken. */
+    @SqlQuery("""
             INSERT INTO orders (operator_id, order_id, member_id, game, amount, action, status, request_id)
             VALUES (:operatorId, :orderId, :memberId, :game, :amount, :action, 'PENDING', :requestId)
             ON CONFLICT DO NOTHING
+            RETURNING created_at
             """)
-    boolean insertOrder(@Bind("operatorId") String operatorId, @Bind("orderId") String orderId, @Bind("memberId") long memberId,
+    Optional<Instant> insertOrder(@Bind("operatorId") String operatorId, @Bind("orderId") String orderId, @Bind("memberId") long memberId,
                         @Bind("game") String game, @Bind("amount") BigDecimal amount, @Bind("action") String action,
                         @Bind("requestId") String requestId);
 

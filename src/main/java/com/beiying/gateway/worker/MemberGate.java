@@ -55,19 +55,29 @@ public final class MemberGate {
         return member;
     }
 
-    /** The member's account at the game's provider, opening it (idempotently) when it is missing. */
-    public String providerAccount(MemberStore.Member member, Game game, String currency) {
-        ProviderAdapter provider = providers.adapter(game);
-        return members.providerAccount(member.memberId(), game.code()).orElseGet(() -> {
-            String account = provider.accountName(member.memberId());
-            provider.openAccount(account, currency);
-            jdbi.useExtension(MemberDao.class, dao -> dao.recordProviderAccount(member.memberId(), game.code(), account));
-            return account;
-        });
+    /**
+     * The operator's member with its account at the game's provider, in one round trip; locked
+     * members are refused when {@code mustBeUnlocked}.
+     */
+    public MemberStore.MemberAt memberAt(String operatorId, String userName, Game game, boolean mustBeUnlocked) {
+        MemberStore.MemberAt found = members.findAt(operatorId, userName, game.code())
+                .orElseThrow(() -> new GatewayException(Errors.USER_NOT_FOUND));
+        if (mustBeUnlocked && found.member().locked()) {
+            throw new GatewayException(Errors.USER_LOCKED);
+        }
+        return found;
     }
 
-    /** The member's account at the provider if it was ever opened. */
-    public java.util.Optional<String> existingAccount(MemberStore.Member member, Game game) {
-        return members.providerAccount(member.memberId(), game.code());
+    /** The member's account at the game's provider, opening it (idempotently) when it is missing. */
+    public String providerAccount(MemberStore.MemberAt found, Game game, String currency) {
+        if (found.account() != null) {
+            return found.account();
+        }
+        ProviderAdapter provider = providers.adapter(game);
+        long memberId = found.member().memberId();
+        String account = provider.accountName(memberId);
+        provider.openAccount(account, currency);
+        jdbi.useExtension(MemberDao.class, dao -> dao.recordProviderAccount(memberId, game.code(), account));
+        return account;
     }
 }

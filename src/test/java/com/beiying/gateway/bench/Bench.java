@@ -111,10 +111,12 @@ public final class Bench {
         Signer signer = operator(tag);
         List<String> members = members(signer, tag, maxClients);
 
-        try (KafkaPingPong kafka = new KafkaPingPong(options.getOrDefault("kafka", "localhost:9092"), tag, 12, maxClients,
-                commandBytes())) {
-            for (int clients : levels) {
-                record(report, run, "Kafka request-reply (broker limit)", runner.closed(kafka.sessions(), clients, probe));
+        if (only("kafka")) {
+            try (KafkaPingPong kafka = new KafkaPingPong(options.getOrDefault("kafka", "localhost:9092"), tag, 12, maxClients,
+                    commandBytes())) {
+                for (int clients : levels) {
+                    record(report, run, "Kafka request-reply (broker limit)", runner.closed(kafka.sessions(), clients, probe));
+                }
             }
         }
         Map<String, Double> closedAtMax = new LinkedHashMap<>();
@@ -123,9 +125,15 @@ public final class Bench {
         closedAtMax.put("Transfer (IN/OUT alternating)", 0.0);
         Workloads.Transfers transfers = new Workloads.Transfers(members, tag + "o");
         Map<String, IntFunction<LoadRunner.Session>> scenarios = new LinkedHashMap<>();
-        scenarios.put("HTTP floor: GET /v1/games", LoadRunner.http(base, signer, Workloads.games()));
-        scenarios.put("Login", LoadRunner.http(base, signer, Workloads.login(members)));
-        scenarios.put("Transfer (IN/OUT alternating)", LoadRunner.http(base, signer, transfers));
+        if (only("floor")) {
+            scenarios.put("HTTP floor: GET /v1/games", LoadRunner.http(base, signer, Workloads.games()));
+        }
+        if (only("login")) {
+            scenarios.put("Login", LoadRunner.http(base, signer, Workloads.login(members)));
+        }
+        if (only("transfer")) {
+            scenarios.put("Transfer (IN/OUT alternating)", LoadRunner.http(base, signer, transfers));
+        }
         for (var scenario : scenarios.entrySet()) {
             for (int clients : levels) {
                 LoadRunner.Result result = runner.closed(scenario.getValue(), clients, probe);
@@ -140,8 +148,10 @@ public final class Bench {
                 record(report, run, scenario.getKey(), runner.open(scenario.getValue(), maxClients, half, probe));
             }
         }
-        report.books(run, verifyBooks(signer, members, transfers));
-        for (int clients : levels) {
+        if (only("transfer")) {
+            report.books(run, verifyBooks(signer, members, transfers));
+        }
+        for (int clients : only("register") ? levels : new int[0]) {
             record(report, run, "Register (Argon2id hash)", runner.closed(
                     LoadRunner.http(base, signer, Workloads.register(tag + "c" + clients)), clients, probe));
             awaitIdleWorker();
@@ -163,6 +173,12 @@ public final class Bench {
             }
             Thread.sleep(500);
         }
+    }
+
+    /** Whether {@code --scenarios} (default: all of kafka,floor,login,transfer,register) names this one. */
+    private boolean only(String scenario) {
+        String chosen = options.getOrDefault("scenarios", "kafka,floor,login,transfer,register");
+        return java.util.Arrays.asList(chosen.split(",")).contains(scenario);
     }
 
     private void record(Report report, int run, String scenario, LoadRunner.Result result) {

@@ -56,9 +56,10 @@ public final class LoginHandler implements CommandHandler {
         if (operator.launchDomain() == null || operator.launchDomain().isBlank()) {
             throw new GatewayException(Errors.NO_LAUNCH_DOMAIN);
         }
-        MemberStore.Member member = gate.member(command.operatorId(), userName, true);
+        MemberStore.MemberAt found = gate.memberAt(command.operatorId(), userName, game, true);
+        MemberStore.Member member = found.member();
 
-        String account = gate.providerAccount(member, game, operator.currency());
+        String account = gate.providerAccount(found, game, operator.currency());
         ProviderAdapter.Launch launch = providers.adapter(game).launch(account, options);
         String sessionId = HexFormat.of().formatHex(randomBytes());
         String url = "https://" + operator.launchDomain() + "/play/" + URLEncoder.encode(sessionId, StandardCharsets.UTF_8);

@@ -14,6 +14,7 @@ import com.beiying.gateway.worker.FieldRules;
 import com.beiying.gateway.worker.MemberGate;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code POST /v1/account/balance}: the member's balance at the game's provider, as a decimal string. */
 public final class BalanceHandler implements CommandHandler {
@@ -39,9 +40,9 @@ public final class BalanceHandler implements CommandHandler {
         String userName = FieldRules.userName(fields);
         Game game = FieldRules.game(fields);
         Operator operator = gate.operatorFor(command.operatorId(), game);
-        MemberStore.Member member = gate.member(command.operatorId(), userName, false);
+        MemberStore.MemberAt found = gate.memberAt(command.operatorId(), userName, game, false);
         // A member who never played this game has no account there, and so nothing in it.
-        BigDecimal balance = gate.existingAccount(member, game).map(a -> providers.adapter(game).balance(a))
+        BigDecimal balance = Optional.ofNullable(found.account()).map(a -> providers.adapter(game).balance(a))
                 .orElse(new BigDecimal("0.00"));
         return handle -> Outcome.success(Map.of("Balance", FieldInput.string(balance.toPlainString()),
                 "Currency", FieldInput.string(operator.currency())));

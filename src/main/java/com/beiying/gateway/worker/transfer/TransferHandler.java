@@ -21,8 +21,10 @@ import com.beiying.gateway.worker.FieldOpener;
 import com.beiying.gateway.worker.FieldRules;
 import com.beiying.gateway.worker.MemberGate;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -62,7 +64,8 @@ public final class TransferHandler implements CommandHandler {
         String action = FieldRules.action(fields);
 
         Operator operator = gate.operatorFor(command.operatorId(), game);
-        MemberStore.Member member = gate.member(command.operatorId(), userName, true);
+        MemberStore.MemberAt found = gate.memberAt(command.operatorId(), userName, game, true);
+        MemberStore.Member member = found.member();
         WalletDao.Order existing = jdbi.withExtension(WalletDao.class, dao -> dao.order(command.operatorId(), orderId)).orElse(null);
         if (existing != null) {
             if (existing.memberId() != member.memberId() || !existing.game().equals(game.code())
@@ -72,20 +75,24 @@ public final class TransferHandler implements CommandHandler {
             if (existing.isFinal()) {
                 return handle -> answer(existing);
             }
-            return settle(existing, call(gate.providerAccount(member, game, operator.currency()), existing));
+            return settle(existing, call(gate.providerAccount(found, game, operator.currency()), existing));
         }
 
-        String account = gate.providerAccount(member, game, operator.currency());
+        String account = gate.providerAccount(found, game, operator.currency());
         WalletDao.Order order = jdbi.inTransaction(h -> {
             WalletDao dao = h.attach(WalletDao.class);
-            if (!dao.insertOrder(command.operatorId(), orderId, member.memberId(), game.code(), money, action, command.requestId())) {
+            Optional<Instant> created = dao.insertOrder(command.operatorId(), orderId, member.memberId(), game.code(), money,
+                    action, command.requestId());
+            if (created.isEmpty()) {
                 // Another command with this OrderID got in first; answer as a repeat of it.
                 return null;
             }
+            // Last, so that the operator's credit line, which every transfer in touches, stays locked briefly.
             if (action.equals("IN") && !dao.reserveCredit(command.operatorId(), game.code(), money)) {
                 throw new GatewayException(Errors.INSUFFICIENT_CREDIT);
             }
-            return dao.order(command.operatorId(), orderId).orElseThrow();
+            return new WalletDao.Order(command.operatorId(), orderId, member.memberId(), member.userName(), game.code(), money,
+                    action, "PENDING", null, null, command.requestId(), created.get(), null);
         });
         if (order == null) {
             return prepare(command);
@@ -107,12 +114,20 @@ public final class TransferHandler implements CommandHandler {
     private Effects settle(WalletDao.Order order, TransferResult result) {
         return handle -> {
             WalletDao dao = handle.attach(WalletDao.class);
-            switch (result.state()) {
+            boolean settledHere = switch (result.state()) {
                 case SUCCESS -> Ledger.settle(dao, order, true, null, result.balance());
                 case FAILED -> Ledger.settle(dao, order, false, result.failure(), null);
-                default -> dao.markProcessing(order.operatorId(), order.orderId());
+                default -> {
+                    dao.markProcessing(order.operatorId(), order.orderId());
+                    yield false;
+                }
+            };
+            if (!settledHere) {
+                // Unresolved, or the resolver settled it first: the stored order is the answer.
+                return answer(dao.order(order.operatorId(), order.orderId()).orElseThrow());
             }
-            return answer(dao.order(order.operatorId(), order.orderId()).orElseThrow());
+            return answer(result.state() == TransferState.SUCCESS ? order.settledAs("SUCCESS", null, result.balance())
+                    : order.settledAs("FAILED", result.failure(), null));
         };
     }
 

@@ -77,8 +77,8 @@ class V1Controller {
     void account(@PathVariable String action, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Language language = Language.fromHeader(request.getHeader("Accept-Language"));
         String requestId = RequestAuthenticator.clientRequestId(request);
-        CompletableFuture<ResponseEntity<byte[]>> answer;
-        ErrorFormat format = null;
+        CompletableFuture<ReplyMessage> reply;
+        ErrorFormat format;
         try {
             CommandKind kind = ACTIONS.get(action);
             if (kind == null) {
@@ -89,16 +89,16 @@ class V1Controller {
             requestId = caller.requestId();
             Map<String, FieldInput> fields = bodyReader.read(body);
             format = caller.operator().errorFormat();
-            ErrorFormat operatorFormat = format;
-            String id = requestId;
-            answer = gateway.submit(caller, kind, fields, language).handle((reply, e) -> e == null
-                    ? writer.reply(reply, operatorFormat)
-                    : writer.error(unwrap(e), language, operatorFormat, id));
+            reply = gateway.submit(caller, kind, fields, language);
         } catch (GatewayException e) {
-            answer = CompletableFuture.completedFuture(writer.error(e, language, authenticator.errorFormat(request), requestId));
+            format = authenticator.errorFormat(request);
+            reply = CompletableFuture.failedFuture(e);
         }
-        ErrorFormat errorFormat = format != null ? format : ErrorFormat.BEIYING;
+        ErrorFormat errorFormat = format;
         String id = requestId;
+        CompletableFuture<ResponseEntity<byte[]>> answer = reply.handle((r, e) -> e == null
+                ? writer.reply(r, errorFormat)
+                : writer.error(unwrap(e), language, errorFormat, id));
         AsyncResponse.send(request, response, answer, asyncTimeout, e -> writer.error(e, language, errorFormat, id));
     }
 

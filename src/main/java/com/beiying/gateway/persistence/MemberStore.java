@@ -1,5 +1,7 @@
 package com.beiying.gateway.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -37,8 +39,7 @@ public final class MemberStore {
     public Optional<MemberAt> findAt(String operatorId, String userName, String game) {
         return jdbi.withHandle(h -> h.createQuery(FIND_AT).bind("operatorId", operatorId).bind("userName", userName)
                 .bind("game", game)
-                .map((rs, ctx) -> new MemberAt(new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getString(6)), rs.getString(7)))
+                .map((rs, ctx) -> new MemberAt(member(rs), rs.getString(7)))
                 .findOne());
     }
 
@@ -50,9 +51,13 @@ public final class MemberStore {
     /** {@link #find(String, String)} within the caller's transaction. */
     public static Optional<Member> find(Handle handle, String operatorId, String userName) {
         return handle.createQuery(FIND).bind("operatorId", operatorId).bind("userName", userName)
-                .map((rs, ctx) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getString(6)))
+                .map((rs, ctx) -> member(rs))
                 .findOne();
+    }
+
+    /** A member from the first six columns, in the order {@code find.sql} and {@code findAt.sql} select them. */
+    private static Member member(ResultSet rs) throws SQLException {
+        return new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6));
     }
 
     /** The member's account name at a provider, if opened. */

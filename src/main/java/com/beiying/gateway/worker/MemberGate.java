@@ -10,6 +10,7 @@ import com.beiying.gateway.persistence.OperatorDirectory;
 import com.beiying.gateway.provider.Game;
 import com.beiying.gateway.provider.ProviderAdapter;
 import com.beiying.gateway.provider.ProviderRegistry;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -47,12 +48,7 @@ public final class MemberGate {
 
     /** The operator's member; locked members are refused when {@code mustBeUnlocked}. */
     public MemberStore.Member member(String operatorId, String userName, boolean mustBeUnlocked) {
-        MemberStore.Member member = members.find(operatorId, userName)
-                .orElseThrow(() -> new GatewayException(Errors.USER_NOT_FOUND));
-        if (mustBeUnlocked && member.locked()) {
-            throw new GatewayException(Errors.USER_LOCKED);
-        }
-        return member;
+        return admitted(members.find(operatorId, userName), mustBeUnlocked);
     }
 
     /**
@@ -60,12 +56,17 @@ public final class MemberGate {
      * members are refused when {@code mustBeUnlocked}.
      */
     public MemberStore.MemberAt memberAt(String operatorId, String userName, Game game, boolean mustBeUnlocked) {
-        MemberStore.MemberAt found = members.findAt(operatorId, userName, game.code())
-                .orElseThrow(() -> new GatewayException(Errors.USER_NOT_FOUND));
-        if (mustBeUnlocked && found.member().locked()) {
+        Optional<MemberStore.MemberAt> found = members.findAt(operatorId, userName, game.code());
+        admitted(found.map(MemberStore.MemberAt::member), mustBeUnlocked);
+        return found.orElseThrow();
+    }
+
+    private static MemberStore.Member admitted(Optional<MemberStore.Member> member, boolean mustBeUnlocked) {
+        MemberStore.Member m = member.orElseThrow(() -> new GatewayException(Errors.USER_NOT_FOUND));
+        if (mustBeUnlocked && m.locked()) {
             throw new GatewayException(Errors.USER_LOCKED);
         }
-        return found;
+        return m;
     }
 
     /** The member's account at the game's provider, opening it (idempotently) when it is missing. */

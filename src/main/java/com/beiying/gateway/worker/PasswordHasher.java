@@ -1,6 +1,7 @@
 package com.beiying.gateway.worker;
 
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
@@ -17,19 +18,18 @@ public final class PasswordHasher {
 
     /** A salted hash in PHC string form. */
     public String hash(String password) {
-        running.acquireUninterruptibly();
-        try {
-            return encoder.encode(password);
-        } finally {
-            running.release();
-        }
+        return bounded(() -> encoder.encode(password));
     }
 
     /** Whether the password matches the hash. */
     public boolean matches(String password, String hash) {
+        return bounded(() -> encoder.matches(password, hash));
+    }
+
+    private <T> T bounded(Supplier<T> work) {
         running.acquireUninterruptibly();
         try {
-            return encoder.matches(password, hash);
+            return work.get();
         } finally {
             running.release();
         }

@@ -114,20 +114,18 @@ public final class TransferHandler implements CommandHandler {
     private Effects settle(WalletDao.Order order, TransferResult result) {
         return handle -> {
             WalletDao dao = handle.attach(WalletDao.class);
-            boolean settledHere = switch (result.state()) {
-                case SUCCESS -> Ledger.settle(dao, order, true, null, result.balance());
-                case FAILED -> Ledger.settle(dao, order, false, result.failure(), null);
-                default -> {
-                    dao.markProcessing(order.operatorId(), order.orderId());
-                    yield false;
+            boolean success = result.state() == TransferState.SUCCESS;
+            String failure = success ? null : result.failure();
+            BigDecimal balance = success ? result.balance() : null;
+            if (success || result.state() == TransferState.FAILED) {
+                if (Ledger.settle(dao, order, success, failure, balance)) {
+                    return answer(order.settledAs(success ? "SUCCESS" : "FAILED", failure, balance));
                 }
-            };
-            if (!settledHere) {
-                // Unresolved, or the resolver settled it first: the stored order is the answer.
-                return answer(dao.order(order.operatorId(), order.orderId()).orElseThrow());
+            } else {
+                dao.markProcessing(order.operatorId(), order.orderId());
             }
-            return answer(result.state() == TransferState.SUCCESS ? order.settledAs("SUCCESS", null, result.balance())
-                    : order.settledAs("FAILED", result.failure(), null));
+            // Unresolved, or the resolver settled it first: the stored order is the answer.
+            return answer(dao.order(order.operatorId(), order.orderId()).orElseThrow());
         };
     }
 

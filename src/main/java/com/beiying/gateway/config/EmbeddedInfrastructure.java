@@ -1,5 +1,6 @@
 package com.beiying.gateway.config;
 
+import com.beiying.gateway.security.SecretBox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * and PostgreSQL from real binaries, both in this JVM's care. One instance per JVM, so a test run
  * and every application context in it share one broker and one database.
  */
-public final class EmbeddedInfrastructure {
+final class EmbeddedInfrastructure {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
     private static EmbeddedInfrastructure shared;
 

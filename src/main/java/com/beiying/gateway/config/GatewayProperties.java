@@ -24,30 +24,6 @@ public record GatewayProperties(
     /** Topic names and sizes. */
     public record Kafka(String topicPrefix, int commandPartitions, int replyPartitions, short replicationFactor,
                         String workerGroup) {
-        /** The commands topic. */
-        public String commandsTopic() {
-            return topicPrefix + "commands";
-        }
-
-        /** The replies topic. */
-        public String repliesTopic() {
-            return topicPrefix + "replies";
-        }
-
-        /** The dead-letter topic for command records that cannot be processed. */
-        public String deadLetterTopic() {
-            return topicPrefix + "commands.dlt";
-        }
-
-        /** A Kafka-native operator's own commands topic. */
-        public String operatorCommandsTopic(String operatorId) {
-            return topicPrefix + "op." + operatorId + ".commands";
-        }
-
-        /** A Kafka-native operator's own replies topic. */
-        public String operatorRepliesTopic(String operatorId) {
-            return topicPrefix + "op." + operatorId + ".replies";
-        }
     }
 
     /** The in-process broker and database of the embedded default. */

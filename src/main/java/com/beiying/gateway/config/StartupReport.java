@@ -28,8 +28,7 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
             out.append("  HTTP             http://localhost:").append(port).append("  (/v1, /admin/v1, /actuator)\n");
         }
         out.append("  Kafka            ").append(env.getProperty("spring.kafka.bootstrap-servers"))
-                .append("  topics ").append(properties.kafka().commandsTopic()).append(", ")
-                .append(properties.kafka().repliesTopic()).append(", ").append(properties.kafka().deadLetterTopic()).append('\n');
+                .append("  topic prefix ").append(properties.kafka().topicPrefix()).append('\n');
         out.append("  PostgreSQL       ").append(env.getProperty("spring.datasource.url")).append('\n');
         out.append("  providers        ").append(env.getProperty("gateway.providers.base-url")).append('\n');
         if (properties.embedded().enabled() && properties.embedded().seedDemoOperator()) {

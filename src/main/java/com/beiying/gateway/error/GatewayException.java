@@ -39,11 +39,6 @@ public class GatewayException extends RuntimeException {
         return field;
     }
 
-    /** Template arguments. */
-    public Map<String, ?> args() {
-        return args;
-    }
-
     /** The message in a language. */
     public String message(Language language) {
         return error.message(language, field, args);

@@ -25,12 +25,7 @@ public class CataloguedErrorValve extends ErrorReportValve {
         if (status < 400 || response.isCommitted() || response.getContentWritten() > 0) {
             return;
         }
-        Errors error = switch (status) {
-            case 404 -> Errors.NOT_FOUND;
-            case 405 -> Errors.METHOD_NOT_ALLOWED;
-            case 400, 411, 413, 414, 415, 417, 431 -> Errors.INVALID_CONTENT;
-            default -> Errors.INTERNAL_ERROR;
-        };
+        Errors error = IngressErrors.forStatus(status);
         String language = request.getHeader("Accept-Language");
         ResponseEntity<byte[]> answer = WRITER.error(new GatewayException(error), Language.fromHeader(language),
                 ErrorFormat.BEIYING, null);

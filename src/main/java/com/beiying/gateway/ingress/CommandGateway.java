@@ -1,17 +1,17 @@
 package com.beiying.gateway.ingress;
 
-import com.beiying.gateway.config.SecretBox;
+import com.beiying.gateway.domain.CommandKind;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.error.Language;
-import com.beiying.gateway.messaging.CommandKind;
+import com.beiying.gateway.fields.FieldInput;
 import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.messaging.Correlation;
-import com.beiying.gateway.messaging.FieldInput;
-import com.beiying.gateway.messaging.MessageCodec;
 import com.beiying.gateway.messaging.ReplyMessage;
-import com.beiying.gateway.messaging.SealedFields;
+import com.beiying.gateway.messaging.ReplyStore;
 import com.beiying.gateway.persistence.RequestStore;
+import com.beiying.gateway.security.FieldSealing;
+import com.beiying.gateway.security.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +34,7 @@ final class CommandGateway {
     private static final Logger log = LoggerFactory.getLogger(CommandGateway.class);
 
     private final RequestStore requests;
+    private final ReplyStore replies;
     private final KafkaTemplate<String, CommandMessage> template;
     private final String commandsTopic;
     private final ReplyWaiters waiters;
@@ -42,11 +43,11 @@ final class CommandGateway {
     private final long replyTimeoutMillis;
     private final Duration nonceTtl;
     private final Clock clock;
-    private final MessageCodec codec = MessageCodec.instance();
 
-    CommandGateway(RequestStore requests, KafkaTemplate<String, CommandMessage> template, String commandsTopic, ReplyWaiters waiters,
-                   SecretBox sealer, String instanceId, Duration replyTimeout, Duration nonceTtl, Clock clock) {
+    CommandGateway(RequestStore requests, ReplyStore replies, KafkaTemplate<String, CommandMessage> template, String commandsTopic,
+                   ReplyWaiters waiters, SecretBox sealer, String instanceId, Duration replyTimeout, Duration nonceTtl, Clock clock) {
         this.requests = requests;
+        this.replies = replies;
         this.template = template;
         this.commandsTopic = commandsTopic;
         this.waiters = waiters;
@@ -75,7 +76,7 @@ final class CommandGateway {
         CompletableFuture<ReplyMessage> reply = waiters.await(correlationId, replyTimeoutMillis);
         if (!accepted.created()) {
             // A repeated request id: answer from the store if done, else wait for the first one's reply.
-            Optional<ReplyMessage> stored = storedReply(operatorId, requestId);
+            Optional<ReplyMessage> stored = replies.reply(operatorId, requestId);
             if (stored.isPresent()) {
                 return CompletableFuture.completedFuture(stored.get());
             }
@@ -106,15 +107,9 @@ final class CommandGateway {
         }).thenCompose(ok -> reply).thenApply(r -> r != null ? r : storedOrTimeout(operatorId, requestId));
     }
 
-    /** The reply committed for a request, if any. */
-    Optional<ReplyMessage> storedReply(String operatorId, String requestId) {
-        return requestState(operatorId, requestId).flatMap(reply -> reply);
-    }
-
-    /** The request's state: empty when unknown to this operator, a null reply while pending. */
+    /** The request's state: empty when unknown to this operator, an empty reply while pending. */
     Optional<Optional<ReplyMessage>> requestState(String operatorId, String requestId) {
-        return requests.find(operatorId, requestId)
-                .map(r -> r.done() ? Optional.of(codec.decodeReply(r.reply())) : Optional.empty());
+        return replies.state(operatorId, requestId);
     }
 
     /** Records the nonce of a request that stores nothing else (GET endpoints). */
@@ -127,16 +122,16 @@ final class CommandGateway {
 
     private ReplyMessage storedOrTimeout(String operatorId, String requestId) {
         // The reply may have been committed while its Kafka record was lost or is still on its way.
-        return storedReply(operatorId, requestId).orElseThrow(() -> new GatewayException(Errors.REPLY_TIMEOUT));
+        return replies.reply(operatorId, requestId).orElseThrow(() -> new GatewayException(Errors.REPLY_TIMEOUT));
     }
 
     private Map<String, FieldInput> seal(String operatorId, String requestId, Map<String, FieldInput> fields) {
         Map<String, FieldInput> out = new LinkedHashMap<>(fields);
-        for (String name : SealedFields.SECRET_FIELDS) {
+        for (String name : FieldSealing.SECRET_FIELDS) {
             FieldInput f = out.get(name);
             if (f != null && f.kind() == FieldInput.Kind.STRING && f.text() != null) {
                 out.put(name, FieldInput.sealedString(sealer.seal(f.text(),
-                        SealedFields.associatedData(operatorId, requestId, name))));
+                        FieldSealing.associatedData(operatorId, requestId, name))));
             }
         }
         return out;

@@ -3,20 +3,20 @@ package com.beiying.gateway.ingress;
 import com.beiying.gateway.config.ConditionalOnRole;
 import com.beiying.gateway.config.GatewayProperties;
 import com.beiying.gateway.config.Role;
-import com.beiying.gateway.config.SecretBox;
 import com.beiying.gateway.messaging.CommandMessage;
-import com.beiying.gateway.messaging.KafkaConfiguration.Topics;
+import com.beiying.gateway.messaging.MessageCodec;
+import com.beiying.gateway.messaging.ReplyStore;
+import com.beiying.gateway.messaging.Topics;
 import com.beiying.gateway.persistence.OperatorDirectory;
 import com.beiying.gateway.persistence.RequestStore;
+import com.beiying.gateway.security.SecretBox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import org.jdbi.v3.core.Jdbi;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -49,29 +49,17 @@ class IngressConfiguration {
     }
 
     @Bean
-    ReplyConsumer replyConsumer(KafkaProperties kafka, Topics topics, ReplyWaiters waiters) {
-        return new ReplyConsumer(kafka.buildConsumerProperties(), topics.replies(), waiters);
+    ReplyConsumer replyConsumer(KafkaProperties kafka, Topics topics, ReplyWaiters waiters, MessageCodec codec) {
+        return new ReplyConsumer(kafka.buildConsumerProperties(), topics.replies(), waiters, codec);
     }
 
     @Bean
-    CommandGateway commandGateway(RequestStore requests, KafkaTemplate<String, CommandMessage> commandTemplate, Topics topics,
-                                  ReplyWaiters waiters, @Qualifier("fieldSealer") SecretBox fieldSealer,
+    CommandGateway commandGateway(RequestStore requests, ReplyStore replies, KafkaTemplate<String, CommandMessage> commandTemplate,
+                                  Topics topics, ReplyWaiters waiters, @Qualifier("fieldSealer") SecretBox fieldSealer,
                                   GatewayProperties properties, Clock clock) {
         GatewayProperties.Ingress ingress = properties.ingress();
-        return new CommandGateway(requests, commandTemplate, topics.commands(), waiters, fieldSealer,
+        return new CommandGateway(requests, replies, commandTemplate, topics.commands(), waiters, fieldSealer,
                 properties.instanceId(), ingress.replyTimeout(), ingress.nonceTtl(), clock);
-    }
-
-    @Bean
-    OperatorAdmin operatorAdmin(Jdbi jdbi, @Qualifier("operatorSecretBox") SecretBox operatorSecretBox,
-                                OperatorDirectory directory, KafkaAdmin kafkaAdmin, GatewayProperties properties, Clock clock) {
-        return new OperatorAdmin(jdbi, operatorSecretBox, directory, kafkaAdmin, properties, clock);
-    }
-
-    @Bean
-    WalletAdmin walletAdmin(Jdbi jdbi, org.springframework.beans.factory.ObjectProvider<com.beiying.gateway.provider.ProviderRegistry> providers,
-                            GatewayProperties properties, Clock clock) {
-        return new WalletAdmin(jdbi, providers, properties.wallet().unresolvedAlert(), clock);
     }
 
     @Bean

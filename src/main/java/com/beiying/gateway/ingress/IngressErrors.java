@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -49,7 +50,7 @@ class IngressErrors implements ErrorController {
     }
 
     @ExceptionHandler({HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class,
-            org.springframework.http.converter.HttpMessageNotReadableException.class})
+            HttpMessageNotReadableException.class})
     ResponseEntity<byte[]> content(HttpServletRequest request) {
         return answer(Errors.INVALID_CONTENT, request);
     }
@@ -69,14 +70,17 @@ class IngressErrors implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<byte[]> error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int code = status instanceof Integer i ? i : 500;
-        Errors error = switch (code) {
+        return answer(forStatus(status instanceof Integer i ? i : 500), request);
+    }
+
+    /** The catalog entry for an HTTP status the container or Spring MVC decided on before any route ran. */
+    static Errors forStatus(int status) {
+        return switch (status) {
             case 404 -> Errors.NOT_FOUND;
             case 405 -> Errors.METHOD_NOT_ALLOWED;
-            case 400, 413, 414, 415, 431 -> Errors.INVALID_CONTENT;
+            case 400, 411, 413, 414, 415, 417, 431 -> Errors.INVALID_CONTENT;
             default -> Errors.INTERNAL_ERROR;
         };
-        return answer(error, request);
     }
 
     private ResponseEntity<byte[]> answer(Errors error, HttpServletRequest request) {

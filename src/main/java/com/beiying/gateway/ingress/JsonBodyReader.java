@@ -2,8 +2,13 @@ package com.beiying.gateway.ingress;
 
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
-import com.beiying.gateway.messaging.FieldInput;
+import com.beiying.gateway.fields.FieldInput;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -15,10 +20,11 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads a request body into its top-level fields with one streaming pass and no object tree.
- * Anything but a single well-formed UTF-8 JSON object without duplicate keys is CONTENT; nested
- * values are kept only as their kind, since no field of the API is structured.
+ * Anything but a single well-formed UTF-8 JSON object without duplicate keys is CONTENT. Arrays
+ * keep their scalar items (the admin API's lists); anything nested deeper is kept only as its
+ * kind, since no field of the API is structured further.
  */
-final class JsonBodyReader {
+public final class JsonBodyReader {
     private final JsonFactory factory = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -30,28 +36,23 @@ final class JsonBodyReader {
             .build();
 
     /** The exact bytes of a request body of at most {@code maxBytes}, or CONTENT. */
-    static byte[] readBounded(jakarta.servlet.http.HttpServletRequest request, int maxBytes) {
+    public static byte[] readBounded(HttpServletRequest request, int maxBytes) {
         if (request.getContentLengthLong() > maxBytes) {
             throw new GatewayException(Errors.INVALID_CONTENT);
         }
-        try (java.io.InputStream in = request.getInputStream()) {
+        try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes(maxBytes + 1);
             if (body.length > maxBytes) {
                 throw new GatewayException(Errors.INVALID_CONTENT);
             }
             return body;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new GatewayException(Errors.INVALID_CONTENT);
         }
     }
 
-    /** The strict parser settings, shared with the admin API's tree reader. */
-    JsonFactory factory() {
-        return factory;
-    }
-
     /** The body's top-level fields in order, or CONTENT. */
-    Map<String, FieldInput> read(byte[] body) {
+    public Map<String, FieldInput> read(byte[] body) {
         if (body.length == 0) {
             return Map.of();
         }
@@ -80,16 +81,23 @@ final class JsonBodyReader {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> FieldInput.number(parser.getString());
             case VALUE_TRUE -> FieldInput.bool(true);
             case VALUE_FALSE -> FieldInput.bool(false);
-            case VALUE_NULL -> new FieldInput(FieldInput.Kind.NULL, null, null);
+            case VALUE_NULL -> FieldInput.NULL;
             case START_ARRAY -> {
-                parser.skipChildren();
-                yield new FieldInput(FieldInput.Kind.ARRAY, null, null);
+                List<FieldInput> items = new ArrayList<>();
+                JsonToken item;
+                while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    items.add(item == JsonToken.START_ARRAY || item == JsonToken.START_OBJECT ? nested(parser, item) : value(parser, item));
+                }
+                yield FieldInput.array(items);
             }
-            case START_OBJECT -> {
-                parser.skipChildren();
-                yield new FieldInput(FieldInput.Kind.OBJECT, null, null);
-            }
+            case START_OBJECT -> nested(parser, token);
             default -> throw new GatewayException(Errors.INVALID_CONTENT);
         };
+    }
+
+    /** A value nested deeper than the API's fields: only its kind is kept. */
+    private static FieldInput nested(JsonParser parser, JsonToken token) {
+        parser.skipChildren();
+        return token == JsonToken.START_ARRAY ? FieldInput.array(List.of()) : FieldInput.OBJECT;
     }
 }

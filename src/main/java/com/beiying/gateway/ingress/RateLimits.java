@@ -1,8 +1,8 @@
 package com.beiying.gateway.ingress;
 
+import com.beiying.gateway.domain.Operator;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
-import com.beiying.gateway.persistence.Operator;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;

@@ -33,12 +33,12 @@ final class ReplyConsumer implements SmartLifecycle {
     private final Map<String, Object> props;
     private final String topic;
     private final ReplyWaiters waiters;
-    private final MessageCodec codec = MessageCodec.instance();
+    private final MessageCodec codec;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
 
-    ReplyConsumer(Map<String, Object> consumerProps, String topic, ReplyWaiters waiters) {
+    ReplyConsumer(Map<String, Object> consumerProps, String topic, ReplyWaiters waiters, MessageCodec codec) {
         this.props = new HashMap<>(consumerProps);
         this.props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -47,6 +47,7 @@ final class ReplyConsumer implements SmartLifecycle {
         this.props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
         this.topic = topic;
         this.waiters = waiters;
+        this.codec = codec;
     }
 
     /** Assigns all partitions at their end before returning, so no reply to a later request is missed. */

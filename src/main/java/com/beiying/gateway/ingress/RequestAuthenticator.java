@@ -1,12 +1,12 @@
 package com.beiying.gateway.ingress;
 
-import com.beiying.gateway.config.Cidr;
 import com.beiying.gateway.config.GatewayProperties;
+import com.beiying.gateway.domain.Operator;
 import com.beiying.gateway.error.ErrorFormat;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
-import com.beiying.gateway.persistence.Operator;
 import com.beiying.gateway.persistence.OperatorDirectory;
+import com.beiying.gateway.security.Cidr;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,18 +1,19 @@
 package com.beiying.gateway.ingress;
 
+import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.error.ErrorFormat;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.error.Language;
-import com.beiying.gateway.messaging.FieldInput;
+import com.beiying.gateway.fields.FieldInput;
 import com.beiying.gateway.messaging.ReplyMessage;
-import com.beiying.gateway.provider.Game;
-import java.io.ByteArrayOutputStream;
 import com.beiying.gateway.persistence.GameStatusDirectory;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.core.JsonGenerator;
@@ -25,12 +26,12 @@ import tools.jackson.core.json.JsonFactory;
  * also always in the {@code X-Request-Id} response header, since the RGS shapes have no place
  * for it.
  */
-final class ResponseWriter {
+public final class ResponseWriter {
     private static final MediaType JSON = MediaType.parseMediaType("application/json;charset=UTF-8");
     private final JsonFactory factory = JsonFactory.builder().build();
 
     /** An error that never reached a worker. */
-    ResponseEntity<byte[]> error(GatewayException e, Language language, ErrorFormat format, String requestId) {
+    public ResponseEntity<byte[]> error(GatewayException e, Language language, ErrorFormat format, String requestId) {
         Errors error = e.error();
         return respond(error.httpStatus(), requestId, write(g -> writeError(g, format, error.code(e.field()),
                 e.message(language), error.rgsId().orElse(null), error.rgsCode(e.field()).orElse(null), requestId, Map.of())));
@@ -57,7 +58,7 @@ final class ResponseWriter {
     }
 
     /** {@code GET /v1/games}: providers with their live status. */
-    ResponseEntity<byte[]> games(String requestId, Language language, List<Game> games,
+    public ResponseEntity<byte[]> games(String requestId, Language language, List<Game> games,
                                  Function<Game, Optional<GameStatusDirectory.Window>> maintenance) {
         return respond(200, requestId, write(g -> {
             g.writeStartObject();
@@ -83,61 +84,14 @@ final class ResponseWriter {
         }));
     }
 
-    /** An admin answer: the success head, then what the route writes. */
-    ResponseEntity<byte[]> admin(Language language, java.util.function.Consumer<JsonGenerator> fields) {
+    /** A success answered at the ingress (the admin API): the success head, then what the route writes. */
+    public ResponseEntity<byte[]> success(Language language, Consumer<JsonGenerator> fields) {
         return respond(200, null, write(g -> {
             g.writeStartObject();
             writeSuccessHead(g, language, null);
             fields.accept(g);
             g.writeEndObject();
         }));
-    }
-
-    /** A new key pair, shown once. */
-    ResponseEntity<byte[]> credentials(OperatorAdmin.Credentials c, Language language) {
-        return respond(200, null, write(g -> {
-            g.writeStartObject();
-            writeSuccessHead(g, language, null);
-            g.writeStringProperty("OperatorId", c.operatorId());
-            g.writeStringProperty("ApiKey", c.apiKey());
-            g.writeStringProperty("Secret", c.secret());
-            g.writeEndObject();
-        }));
-    }
-
-    /** An operator's settings, never its secret. */
-    ResponseEntity<byte[]> operator(OperatorAdmin.View view, Language language) {
-        var o = view.operator();
-        return respond(200, null, write(g -> {
-            g.writeStartObject();
-            writeSuccessHead(g, language, null);
-            g.writeStringProperty("OperatorId", o.operatorId());
-            g.writeStringProperty("Name", o.name());
-            g.writeStringProperty("Status", o.status());
-            g.writeName("IpAllowlist");
-            writeStrings(g, o.ipAllowlist() == null || o.ipAllowlist().isEmpty() ? List.of() : List.of(o.ipAllowlist().split(",")));
-            g.writeStringProperty("LaunchDomain", o.launchDomain());
-            g.writeStringProperty("Currency", o.currency());
-            g.writeStringProperty("ErrorFormat", o.errorFormat());
-            g.writeName("Games");
-            writeStrings(g, view.games());
-            g.writeName("RateLimit");
-            if (o.rateLimit() == null) {
-                g.writeNull();
-            } else {
-                g.writeNumber(o.rateLimit());
-            }
-            g.writeBooleanProperty("KafkaNative", o.kafkaNative());
-            g.writeEndObject();
-        }));
-    }
-
-    private static void writeStrings(JsonGenerator g, List<String> values) {
-        g.writeStartArray();
-        for (String v : values) {
-            g.writeString(v);
-        }
-        g.writeEndArray();
     }
 
     private void writeReply(JsonGenerator g, ReplyMessage reply, ErrorFormat format) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -41,7 +42,7 @@ class SafeLocaleFilter extends OncePerRequestFilter {
                 try {
                     return super.getLocales();
                 } catch (IllegalArgumentException e) {
-                    return Collections.enumeration(java.util.List.of(Locale.getDefault()));
+                    return Collections.enumeration(List.of(Locale.getDefault()));
                 }
             }
         }, response);

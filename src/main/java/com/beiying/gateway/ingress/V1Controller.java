@@ -3,16 +3,16 @@ package com.beiying.gateway.ingress;
 import com.beiying.gateway.config.ConditionalOnRole;
 import com.beiying.gateway.config.GatewayProperties;
 import com.beiying.gateway.config.Role;
+import com.beiying.gateway.domain.CommandKind;
+import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.error.ErrorFormat;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.error.Language;
-import com.beiying.gateway.messaging.CommandKind;
-import com.beiying.gateway.messaging.FieldInput;
+import com.beiying.gateway.fields.FieldInput;
 import com.beiying.gateway.messaging.ReplyMessage;
 import com.beiying.gateway.persistence.GameStatusDirectory;
-import com.beiying.gateway.persistence.MemberDao;
-import com.beiying.gateway.provider.Game;
+import com.beiying.gateway.persistence.MemberStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.jdbi.v3.core.Jdbi;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,20 +50,20 @@ class V1Controller {
     private final JsonBodyReader bodyReader;
     private final CommandGateway gateway;
     private final ResponseWriter writer;
-    private final Jdbi jdbi;
+    private final MemberStore members;
     private final RateLimits rateLimits;
     private final GameStatusDirectory gameStatus;
     private final int maxBodyBytes;
     private final Duration asyncTimeout;
 
     V1Controller(RequestAuthenticator authenticator, JsonBodyReader bodyReader, CommandGateway gateway,
-                 ResponseWriter writer, Jdbi jdbi, RateLimits rateLimits, GameStatusDirectory gameStatus,
+                 ResponseWriter writer, MemberStore members, RateLimits rateLimits, GameStatusDirectory gameStatus,
                  GatewayProperties properties) {
         this.authenticator = authenticator;
         this.bodyReader = bodyReader;
         this.gateway = gateway;
         this.writer = writer;
-        this.jdbi = jdbi;
+        this.members = members;
         this.rateLimits = rateLimits;
         this.gameStatus = gameStatus;
         this.maxBodyBytes = properties.ingress().maxBodyBytes();
@@ -135,7 +134,7 @@ class V1Controller {
     @GetMapping("/play/{sessionId}")
     ResponseEntity<byte[]> play(@PathVariable String sessionId, HttpServletRequest request) {
         Optional<String> target = sessionId.matches("[0-9a-f]{32}")
-                ? jdbi.withExtension(MemberDao.class, dao -> dao.launchTarget(sessionId))
+                ? members.launchTarget(sessionId)
                 : Optional.empty();
         if (target.isEmpty()) {
             return writer.error(new GatewayException(Errors.NOT_FOUND),

@@ -1,6 +1,8 @@
 package com.beiying.gateway.messaging;
 
+import com.beiying.gateway.domain.CommandKind;
 import com.beiying.gateway.error.Language;
+import com.beiying.gateway.fields.FieldInput;
 import java.time.Instant;
 import java.util.Map;
 

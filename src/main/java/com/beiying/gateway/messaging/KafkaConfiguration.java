@@ -1,11 +1,13 @@
 package com.beiying.gateway.messaging;
 
 import com.beiying.gateway.config.GatewayProperties;
+import com.beiying.gateway.persistence.RequestStore;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,40 +17,47 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Topics and producers shared by every role. Producers are idempotent with {@code acks=all}:
- * a command or reply acknowledged to us survives a broker failure and is never duplicated by a
- * producer retry.
+ * Topics, the codec and the producers every role shares. Producers are idempotent with
+ * {@code acks=all}: a command or reply acknowledged to us survives a broker failure and is never
+ * duplicated by a producer retry.
  */
 @Configuration(proxyBeanMethods = false)
-public class KafkaConfiguration {
+class KafkaConfiguration {
 
-    /** The gateway's topic names. */
     @Bean
     Topics topics(GatewayProperties properties) {
-        GatewayProperties.Kafka k = properties.kafka();
-        return new Topics(k.commandsTopic(), k.repliesTopic(), k.deadLetterTopic(),
-                java.util.regex.Pattern.quote(k.topicPrefix()) + "op\\.[A-Za-z0-9_-]+\\.commands");
+        return new Topics(properties.kafka());
     }
 
     @Bean
-    KafkaAdmin.NewTopics gatewayTopics(GatewayProperties properties) {
+    MessageCodec messageCodec() {
+        return new MessageCodec();
+    }
+
+    @Bean
+    ReplyStore replyStore(RequestStore requests, MessageCodec codec) {
+        return new ReplyStore(requests, codec);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics gatewayTopics(Topics topics, GatewayProperties properties) {
         GatewayProperties.Kafka k = properties.kafka();
         return new KafkaAdmin.NewTopics(
-                new NewTopic(k.commandsTopic(), k.commandPartitions(), k.replicationFactor()),
-                new NewTopic(k.repliesTopic(), k.replyPartitions(), k.replicationFactor()),
-                new NewTopic(k.deadLetterTopic(), 1, k.replicationFactor()));
+                new NewTopic(topics.commands(), k.commandPartitions(), k.replicationFactor()),
+                new NewTopic(topics.replies(), k.replyPartitions(), k.replicationFactor()),
+                new NewTopic(topics.deadLetter(), 1, k.replicationFactor()));
     }
 
     @Bean
-    KafkaTemplate<String, CommandMessage> commandTemplate(KafkaProperties kafka) {
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerProps(kafka),
-                new StringSerializer(), new CommandSerde.Serializer()));
+    KafkaTemplate<String, CommandMessage> commandTemplate(KafkaProperties kafka, MessageCodec codec) {
+        Serializer<CommandMessage> serializer = (topic, command) -> command == null ? null : codec.encode(command);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerProps(kafka), new StringSerializer(), serializer));
     }
 
     @Bean
-    KafkaTemplate<String, ReplyMessage> replyTemplate(KafkaProperties kafka) {
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerProps(kafka),
-                new StringSerializer(), new ReplySerde.Serializer()));
+    KafkaTemplate<String, ReplyMessage> replyTemplate(KafkaProperties kafka, MessageCodec codec) {
+        Serializer<ReplyMessage> serializer = (topic, reply) -> reply == null ? null : codec.encode(reply);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerProps(kafka), new StringSerializer(), serializer));
     }
 
     /**
@@ -69,9 +78,5 @@ public class KafkaConfiguration {
         // Under load records still batch: they accumulate while earlier requests are in flight.
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         return props;
-    }
-
-    /** Topic names; {@code operatorCommandsPattern} matches every Kafka-native operator's commands topic. */
-    public record Topics(String commands, String replies, String deadLetter, String operatorCommandsPattern) {
     }
 }

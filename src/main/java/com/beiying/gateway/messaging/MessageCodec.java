@@ -1,6 +1,8 @@
 package com.beiying.gateway.messaging;
 
+import com.beiying.gateway.domain.CommandKind;
 import com.beiying.gateway.error.Language;
+import com.beiying.gateway.fields.FieldInput;
 import com.beiying.gateway.messaging.avro.Command;
 import com.beiying.gateway.messaging.avro.CommandType;
 import com.beiying.gateway.messaging.avro.FieldType;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,21 +40,15 @@ public final class MessageCodec {
                         .add(CommandType.class).add(FieldType.class).add(ReplyStatus.class).build()));
     }
 
-    private static final MessageCodec INSTANCE = new MessageCodec();
-
     private final BinaryMessageEncoder<Command> commandEncoder = Command.getEncoder();
     private final BinaryMessageEncoder<Reply> replyEncoder = Reply.getEncoder();
     private final BinaryMessageDecoder<Command> commandDecoder;
     private final BinaryMessageDecoder<Reply> replyDecoder;
 
-    private MessageCodec() {
+    /** A codec that reads every released version of the schemas. */
+    public MessageCodec() {
         commandDecoder = Command.createDecoder(releasedSchemas("Command"));
         replyDecoder = Reply.createDecoder(releasedSchemas("Reply"));
-    }
-
-    /** The shared codec. */
-    public static MessageCodec instance() {
-        return INSTANCE;
     }
 
     /** Encodes a command. */
@@ -96,7 +93,7 @@ public final class MessageCodec {
      */
     public CommandMessage decodeCommand(byte[] bytes) {
         Command c = read(commandDecoder, bytes);
-        return new CommandMessage(c.getRequestId(), c.getOperatorId(), CommandKind.valueOf(c.getType().name()),
+        return new CommandMessage(c.getRequestId(), c.getOperatorId(), kind(c.getType()),
                 Language.fromHeader(c.getLanguage()), fromAvro(c.getFields()), c.getReplyTo(), c.getCreatedAt());
     }
 
@@ -107,10 +104,19 @@ public final class MessageCodec {
      */
     public ReplyMessage decodeReply(byte[] bytes) {
         Reply r = read(replyDecoder, bytes);
-        return new ReplyMessage(r.getRequestId(), r.getOperatorId(), CommandKind.valueOf(r.getType().name()),
+        return new ReplyMessage(r.getRequestId(), r.getOperatorId(), kind(r.getType()),
                 r.getStatus() == ReplyStatus.SUCCESS, r.getCode(), r.getMessage(), r.getErrorName(),
                 r.getErrorId(), r.getErrorCode(), r.getField(), r.getRetriable(), fromAvro(r.getResult()),
                 r.getCreatedAt(), r.getCompletedAt());
+    }
+
+    /** The kind of a command type; types this version does not run (older or newer ones) are UNKNOWN. */
+    private static CommandKind kind(CommandType type) {
+        try {
+            return CommandKind.valueOf(type.name());
+        } catch (IllegalArgumentException e) {
+            return CommandKind.UNKNOWN;
+        }
     }
 
     private static <T> byte[] write(BinaryMessageEncoder<T> encoder, T datum) {
@@ -157,7 +163,7 @@ public final class MessageCodec {
 
     /** All released versions of a record schema, oldest first, from the classpath. */
     public static List<Schema> releasedVersions(String record) {
-        List<Schema> out = new java.util.ArrayList<>();
+        List<Schema> out = new ArrayList<>();
         for (int v = 1; ; v++) {
             String path = "avro/released/" + record + "/v" + v + ".avsc";
             try (InputStream in = MessageCodec.class.getClassLoader().getResourceAsStream(path)) {

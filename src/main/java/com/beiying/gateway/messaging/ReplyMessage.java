@@ -1,5 +1,7 @@
 package com.beiying.gateway.messaging;
 
+import com.beiying.gateway.domain.CommandKind;
+import com.beiying.gateway.fields.FieldInput;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,49 +1,29 @@
 package com.beiying.gateway.persistence;
 
-import com.beiying.gateway.provider.Game;
+import com.beiying.gateway.domain.Game;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Maintenance windows of the games, cached like the operator directory so every instance sees an
- * admin change within the refresh period. A window whose end time has passed is over, without
- * anyone having to end it.
+ * Maintenance windows of the games ({@code game_status}, SQL in {@code GameStatusDirectory/*.sql}),
+ * cached like the operator directory so every instance sees an admin change within the refresh
+ * period. A window whose end time has passed is over, without anyone having to end it.
  */
 public class GameStatusDirectory {
     private static final Logger log = LoggerFactory.getLogger(GameStatusDirectory.class);
+    private static final String ALL = Sql.of(GameStatusDirectory.class, "all");
+    private static final String SET = Sql.of(GameStatusDirectory.class, "set");
 
     /** A maintenance window; {@code until} null means until lifted. */
     public record Window(boolean maintenance, Instant until) {
-    }
-
-    /** The SQL of game windows. */
-    @RegisterConstructorMapper(Row.class)
-    public interface Dao {
-        @SqlQuery("SELECT game, maintenance, maintenance_until AS until FROM game_status")
-        List<Row> all();
-
-        @SqlUpdate("""
-                INSERT INTO game_status (game, maintenance, maintenance_until) VALUES (:game, :enabled, :until)
-                ON CONFLICT (game) DO UPDATE SET maintenance = excluded.maintenance,
-                    maintenance_until = excluded.maintenance_until, updated_at = now()
-                """)
-        void set(@Bind("game") String game, @Bind("enabled") boolean enabled, @Bind("until") Instant until);
-    }
-
-    /** A stored row. */
-    public record Row(String game, boolean maintenance, Instant until) {
     }
 
     private final Jdbi jdbi;
@@ -68,17 +48,20 @@ public class GameStatusDirectory {
 
     /** Sets or lifts a window and reloads this instance's view. */
     public void set(Game game, boolean enabled, Instant until) {
-        jdbi.useExtension(Dao.class, dao -> dao.set(game.code(), enabled, until));
+        jdbi.useHandle(h -> h.createUpdate(SET).bind("game", game.code()).bind("enabled", enabled).bind("until", until).execute());
         refresh();
     }
 
     /** Reloads the windows; scheduled. */
     @Scheduled(fixedDelayString = "${gateway.ingress.operator-refresh}")
-    public void refresh() {
+    public synchronized void refresh() {
         try {
             Map<Game, Window> loaded = new EnumMap<>(Game.class);
-            for (Row row : jdbi.withExtension(Dao.class, Dao::all)) {
-                Game.fromCode(row.game()).ifPresent(g -> loaded.put(g, new Window(row.maintenance(), row.until())));
+            for (Map.Entry<String, Window> row : jdbi.withHandle(h -> h.createQuery(ALL).map((rs, ctx) -> {
+                Timestamp until = rs.getTimestamp(3);
+                return Map.entry(rs.getString(1), new Window(rs.getBoolean(2), until == null ? null : until.toInstant()));
+            }).list())) {
+                Game.fromCode(row.getKey()).ifPresent(g -> loaded.put(g, row.getValue()));
             }
             windows = loaded;
         } catch (RuntimeException e) {

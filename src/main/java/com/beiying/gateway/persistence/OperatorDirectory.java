@@ -1,17 +1,17 @@
 package com.beiying.gateway.persistence;
 
-import com.beiying.gateway.config.Cidr;
-import com.beiying.gateway.config.SecretBox;
-import com.beiying.gateway.error.ErrorFormat;
+import com.beiying.gateway.domain.Game;
+import com.beiying.gateway.domain.Operator;
+import com.beiying.gateway.security.Cidr;
+import com.beiying.gateway.security.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,8 +22,6 @@ import org.springframework.scheduling.annotation.Scheduled;
  * Secrets are opened once per reload and never leave this object except as HMAC keys.
  */
 public class OperatorDirectory {
-    /** AES-GCM purpose under which operator secrets are sealed at rest. */
-    public static final String SECRET_PURPOSE = "operator-secret";
     private static final Logger log = LoggerFactory.getLogger(OperatorDirectory.class);
 
     /** An authenticating key pair: the operator it belongs to and its secret. */
@@ -33,13 +31,13 @@ public class OperatorDirectory {
     private record Snapshot(Map<String, Credentials> byKey, Map<String, Operator> byId, Map<String, List<byte[]>> secrets) {
     }
 
-    private final Jdbi jdbi;
+    private final OperatorStore store;
     private final SecretBox secrets;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of());
 
     /** Loads the directory at once so the first request finds its operator. */
-    public OperatorDirectory(Jdbi jdbi, SecretBox secrets) {
-        this.jdbi = jdbi;
+    public OperatorDirectory(OperatorStore store, SecretBox secrets) {
+        this.store = store;
         this.secrets = secrets;
         refresh();
     }
@@ -59,9 +57,13 @@ public class OperatorDirectory {
         return snapshot.secrets().getOrDefault(operatorId, List.of());
     }
 
-    /** Reloads everything; scheduled, and called after an admin change on this instance. */
+    /**
+     * Reloads everything; scheduled, and called after an admin change on this instance. Reloads
+     * take turns, so a slow reload that began before a change can never publish after the reload
+     * that follows the change.
+     */
     @Scheduled(fixedDelayString = "${gateway.ingress.operator-refresh}")
-    public void refresh() {
+    public synchronized void refresh() {
         try {
             snapshot = load();
         } catch (RuntimeException e) {
@@ -71,38 +73,25 @@ public class OperatorDirectory {
     }
 
     private Snapshot load() {
-        return jdbi.withExtension(OperatorDao.class, dao -> {
-            Map<String, Set<String>> games = new HashMap<>();
-            for (OperatorDao.GameRow g : dao.enabledGames()) {
-                games.computeIfAbsent(g.operatorId(), k -> new HashSet<>()).add(g.game());
-            }
-            Map<String, Operator> byId = new HashMap<>();
-            for (OperatorDao.OperatorRow row : dao.operators()) {
-                byId.put(row.operatorId(), new Operator(row.operatorId(), row.name(), "ACTIVE".equals(row.status()),
-                        parseAllowlist(row.ipAllowlist()), row.launchDomain(), row.currency(),
-                        ErrorFormat.valueOf(row.errorFormat()), Set.copyOf(games.getOrDefault(row.operatorId(), Set.of())),
-                        row.rateLimit(), row.kafkaNative()));
-            }
-            Map<String, Credentials> byKey = new HashMap<>();
-            Map<String, List<byte[]>> byOperator = new HashMap<>();
-            for (OperatorDao.KeyRow key : dao.usableKeys()) {
-                byte[] secret = secrets.open(key.secretSealed(), key.apiKey()).getBytes(StandardCharsets.UTF_8);
-                byKey.put(key.apiKey(), new Credentials(key.operatorId(), secret));
-                byOperator.computeIfAbsent(key.operatorId(), k -> new ArrayList<>()).add(secret);
-            }
-            return new Snapshot(Map.copyOf(byKey), Map.copyOf(byId), Map.copyOf(byOperator));
-        });
-    }
-
-    private static List<Cidr> parseAllowlist(String csv) {
-        List<Cidr> out = new ArrayList<>();
-        if (csv != null) {
-            for (String part : csv.split(",")) {
-                if (!part.isBlank()) {
-                    out.add(Cidr.parse(part));
-                }
-            }
+        OperatorStore.Everything everything = store.everything();
+        Map<String, Set<Game>> games = new HashMap<>();
+        for (OperatorStore.GameRow g : everything.enabledGames()) {
+            Game.fromCode(g.game()).ifPresent(game -> games.computeIfAbsent(g.operatorId(), k -> EnumSet.noneOf(Game.class)).add(game));
         }
-        return List.copyOf(out);
+        Map<String, Operator> byId = new HashMap<>();
+        for (OperatorStore.OperatorRow row : everything.operators()) {
+            byId.put(row.operatorId(), new Operator(row.operatorId(), row.name(), row.active(),
+                    row.ipAllowlist().stream().filter(c -> !c.isBlank()).map(Cidr::parse).toList(), row.launchDomain(),
+                    row.currency(), row.errorFormat(), Set.copyOf(games.getOrDefault(row.operatorId(), Set.of())),
+                    row.rateLimit(), row.kafkaNative()));
+        }
+        Map<String, Credentials> byKey = new HashMap<>();
+        Map<String, List<byte[]>> byOperator = new HashMap<>();
+        for (OperatorStore.KeyRow key : everything.usableKeys()) {
+            byte[] secret = secrets.open(key.secretSealed(), key.apiKey()).getBytes(StandardCharsets.UTF_8);
+            byKey.put(key.apiKey(), new Credentials(key.operatorId(), secret));
+            byOperator.computeIfAbsent(key.operatorId(), k -> new ArrayList<>()).add(secret);
+        }
+        return new Snapshot(Map.copyOf(byKey), Map.copyOf(byId), Map.copyOf(byOperator));
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 
 /**
  * The correlation store (SPEC §5): one row per operator request, PENDING until its outcome
@@ -14,13 +13,12 @@ import org.jdbi.v3.core.locator.ClasspathSqlLocator;
  * {@code RequestStore/*.sql} on the classpath.
  */
 public final class RequestStore {
-    private static final ClasspathSqlLocator SQL = ClasspathSqlLocator.removingComments();
-    private static final String ACCEPT = SQL.locate(RequestStore.class, "accept");
-    private static final String USE_NONCE = SQL.locate(RequestStore.class, "useNonce");
-    private static final String FIND = SQL.locate(RequestStore.class, "find");
-    private static final String COMPLETE = SQL.locate(RequestStore.class, "complete");
-    private static final String FORGET_PENDING = SQL.locate(RequestStore.class, "forgetPending");
-    private static final String PURGE_NONCES = SQL.locate(RequestStore.class, "purgeExpiredNonces");
+    private static final String ACCEPT = Sql.of(RequestStore.class, "accept");
+    private static final String USE_NONCE = Sql.of(RequestStore.class, "useNonce");
+    private static final String FIND = Sql.of(RequestStore.class, "find");
+    private static final String COMPLETE = Sql.of(RequestStore.class, "complete");
+    private static final String FORGET_PENDING = Sql.of(RequestStore.class, "forgetPending");
+    private static final String PURGE_NONCES = Sql.of(RequestStore.class, "purgeExpiredNonces");
 
     private final Jdbi jdbi;
 

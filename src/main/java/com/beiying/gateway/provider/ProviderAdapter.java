@@ -1,11 +1,12 @@
 package com.beiying.gateway.provider;
 
+import com.beiying.gateway.domain.Direction;
+import com.beiying.gateway.domain.Game;
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * What the gateway needs from one game provider. Adding a real provider means writing one
- * implementation; failures surface as {@link com.beiying.gateway.error.GatewayException}s with
+ * implementation; failures surface as {@code GatewayException}s with
  * catalogued errors (BUSY, MAINTENANCE and mapped provider errors), and a transfer whose answer
  * was lost comes back as {@link TransferState#UNKNOWN}, never as failed.
  */
@@ -19,22 +20,11 @@ public interface ProviderAdapter {
     record Launch(String url, String token) {
     }
 
-    /** Direction of a transfer, seen from the member's provider wallet. */
-    enum Direction { IN, OUT }
-
     /** What is known about a transfer at the provider. */
     enum TransferState { SUCCESS, FAILED, PENDING, UNKNOWN }
 
     /** A transfer's state, the balance after it when the provider said, and why it failed. */
     record TransferResult(TransferState state, BigDecimal balance, String failure) {
-    }
-
-    /** One settled bet. */
-    record BetRecord(long id, String account, BigDecimal stake, BigDecimal payout, java.time.Instant settledAt) {
-    }
-
-    /** Bets after a cursor, and the cursor to continue from. */
-    record BetPage(List<BetRecord> records, String nextCursor) {
     }
 
     /** The provider this adapter speaks to. */
@@ -57,7 +47,4 @@ public interface ProviderAdapter {
 
     /** The provider's state of a transfer by order id. */
     TransferResult transferStatus(String accountName, String orderId);
-
-    /** Settled bets after the cursor (null for the start). */
-    BetPage betRecords(String cursor, int limit);
 }

@@ -1,5 +1,6 @@
 package com.beiying.gateway.provider;
 
+import com.beiying.gateway.domain.Game;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -10,7 +11,7 @@ import java.util.Map;
  * name rules, the words for a transfer's state, and its result codes. Like real providers, the
  * eight differ in every one of these; the simulator serves each dialect and each adapter speaks it.
  */
-public record ProviderDialect(
+record ProviderDialect(
         Game game,
         boolean amountsInCents,
         String accountPrefix,

@@ -1,6 +1,7 @@
 package com.beiying.gateway.provider;
 
 import com.beiying.gateway.config.GatewayProperties;
+import com.beiying.gateway.domain.Game;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

@@ -1,9 +1,12 @@
 package com.beiying.gateway.provider;
 
+import com.beiying.gateway.domain.Direction;
+import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.provider.ProviderDialect.Result;
 import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -15,10 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -140,21 +141,6 @@ final class SimulatorProviderAdapter implements ProviderAdapter {
         return new TransferResult(state(a.data().path("status").asString()), balanceOf(a.data()), null);
     }
 
-    @Override
-    public BetPage betRecords(String cursor, int limit) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("cursor", cursor == null ? "" : cursor);
-        body.put("limit", Integer.toString(limit));
-        Answer a = expectOk(call("bets", body));
-        List<BetRecord> records = new ArrayList<>();
-        for (JsonNode r : a.data().path("records").values()) {
-            records.add(new BetRecord(r.path("id").asLong(), r.path("account").asString(),
-                    dialect.parseAmount(r.path("stake").asString()), dialect.parseAmount(r.path("payout").asString()),
-                    Instant.parse(r.path("settledAt").asString())));
-        }
-        return new BetPage(records, a.data().path("next").asString());
-    }
-
     private TransferState state(String word) {
         if (word.equals(dialect.successWord())) {
             return TransferState.SUCCESS;
@@ -219,7 +205,7 @@ final class SimulatorProviderAdapter implements ProviderAdapter {
                     throw e;
                 }
                 circuit.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                outcome = answer.result().name().toLowerCase(java.util.Locale.ROOT);
+                outcome = answer.result().name().toLowerCase(Locale.ROOT);
                 if (answer.result() == Result.SYSTEM_ERROR) {
                     throw new GatewayException(Errors.PROVIDER_BUSY);
                 }
@@ -244,7 +230,7 @@ final class SimulatorProviderAdapter implements ProviderAdapter {
         try {
             bulkhead.acquirePermission();
             return true;
-        } catch (io.github.resilience4j.bulkhead.BulkheadFullException e) {
+        } catch (BulkheadFullException e) {
             return false;
         }
     }

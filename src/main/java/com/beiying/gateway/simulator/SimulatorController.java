@@ -2,9 +2,7 @@ package com.beiying.gateway.simulator;
 
 import com.beiying.gateway.config.ConditionalOnRole;
 import com.beiying.gateway.config.Role;
-import com.beiying.gateway.provider.Game;
-import com.beiying.gateway.provider.ProviderDialect;
-import com.beiying.gateway.provider.ProviderDialect.Result;
+import com.beiying.gateway.simulator.SimulatorDialect.Result;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -16,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.locator.ClasspathSqlLocator;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,15 +41,14 @@ import tools.jackson.databind.json.JsonMapper;
 class SimulatorController {
     /** Longer than any client's patience: the answer of a "timeout" fault never arrives in time. */
     private static final long NEVER_MILLIS = 60_000;
-    private static final String LAUNCH = ClasspathSqlLocator.removingComments().locate(SimulatorController.class, "launch");
 
-    private final Jdbi jdbi;
+    private final SimulatorStore store;
     private final JsonMapper json;
     private final SimulatorFaults faults = new SimulatorFaults();
     private final SecureRandom random = new SecureRandom();
 
-    SimulatorController(Jdbi jdbi, JsonMapper json) {
-        this.jdbi = jdbi;
+    SimulatorController(SimulatorStore store, JsonMapper json) {
+        this.store = store;
         this.json = json;
     }
 
@@ -71,12 +64,12 @@ class SimulatorController {
     void call(@PathVariable String game, @PathVariable String operation,
               @RequestBody(required = false) Map<String, Object> body, HttpServletRequest request,
               HttpServletResponse response) throws IOException {
-        Optional<ProviderDialect> found = Game.fromCode(game).map(ProviderDialect.ALL::get);
+        Optional<SimulatorDialect> found = Optional.ofNullable(SimulatorDialect.ALL.get(game));
         if (found.isEmpty()) {
             write(response, new Rendered(404, "{\"code\":\"UNKNOWN_GAME\"}".getBytes(StandardCharsets.UTF_8)));
             return;
         }
-        ProviderDialect dialect = found.get();
+        SimulatorDialect dialect = found.get();
         Map<String, Object> input = body == null ? Map.of() : body;
         Optional<SimulatorFaults.Fault> fault = faults.take(game, operation);
         if (fault.isEmpty()) {
@@ -101,7 +94,7 @@ class SimulatorController {
     @PostMapping("/simulator/v1/_control/faults")
     ResponseEntity<Map<String, Object>> injectFault(@RequestBody Map<String, Object> body) {
         String game = String.valueOf(body.get("Game"));
-        if (Game.fromCode(game).isEmpty()) {
+        if (!SimulatorDialect.ALL.containsKey(game)) {
             return ResponseEntity.status(404).body(Map.of("error", "UNKNOWN_GAME"));
         }
         SimulatorFaults.Kind kind = SimulatorFaults.Kind.valueOf(String.valueOf(body.get("Kind")).toUpperCase(Locale.ROOT));
@@ -126,41 +119,38 @@ class SimulatorController {
         String account = String.valueOf(body.get("Account"));
         BigDecimal stake = new BigDecimal(String.valueOf(body.get("Stake")));
         BigDecimal payout = new BigDecimal(String.valueOf(body.get("Payout")));
-        boolean ok = jdbi.inTransaction(h -> {
-            SimulatorDao dao = h.attach(SimulatorDao.class);
-            Optional<BigDecimal> balance = dao.lockBalance(game, account);
+        boolean ok = store.inTransaction(h -> {
+            Optional<BigDecimal> balance = SimulatorStore.lockBalance(h, game, account);
             if (balance.isEmpty() || balance.get().compareTo(stake) < 0) {
                 return false;
             }
-            dao.addToBalance(game, account, payout.subtract(stake));
-            dao.recordBet(game, account, stake, payout);
+            SimulatorStore.addToBalance(h, game, account, payout.subtract(stake));
+            SimulatorStore.recordBet(h, game, account, stake, payout);
             return true;
         });
         return ok ? ResponseEntity.ok(Map.of("settled", true)) : ResponseEntity.status(409).body(Map.of("settled", false));
     }
 
-    private Answer apply(ProviderDialect d, String operation, Map<String, Object> body) {
-        String game = d.game().code();
+    private Answer apply(SimulatorDialect d, String operation, Map<String, Object> body) {
+        String game = d.game();
         String account = text(body, "account");
         return switch (operation) {
             case "accounts" -> {
                 if (!validAccount(d, account)) {
                     yield answer(Result.BAD_REQUEST);
                 }
-                boolean created = jdbi.withExtension(SimulatorDao.class,
-                        dao -> dao.openAccount(game, account, text(body, "currency").isEmpty() ? "CNY" : text(body, "currency")));
+                boolean created = store.openAccount(game, account, text(body, "currency").isEmpty() ? "CNY" : text(body, "currency"));
                 yield new Answer(200, created ? Result.OK : Result.ACCOUNT_EXISTS, Map.of("account", account));
             }
             case "launch" -> launch(game, account, body);
-            case "balance" -> jdbi.withExtension(SimulatorDao.class, dao -> dao.balance(game, account))
+            case "balance" -> store.balance(game, account)
                     .map(b -> new Answer(200, Result.OK, Map.of("balance", d.formatAmount(b))))
                     .orElse(answer(Result.NO_ACCOUNT));
             case "transfer" -> transfer(d, account, body);
-            case "transfer-status" -> jdbi.withExtension(SimulatorDao.class, dao -> dao.order(game, text(body, "orderId"))
+            case "transfer-status" -> store.order(game, text(body, "orderId"))
                     .map(o -> new Answer(200, Result.OK, Map.of("status", word(d, o.status()), "amount", d.formatAmount(o.amount()),
-                            "balance", d.formatAmount(dao.balance(game, o.account()).orElse(BigDecimal.ZERO)))))
-                    .orElse(answer(Result.NO_ORDER)));
-            case "bets" -> bets(d, body);
+                            "balance", d.formatAmount(store.balance(game, o.account()).orElse(BigDecimal.ZERO)))))
+                    .orElse(answer(Result.NO_ORDER));
             default -> new Answer(404, Result.BAD_REQUEST, Map.of());
         };
     }
@@ -171,23 +161,22 @@ class SimulatorController {
      */
     private Answer launch(String game, String account, Map<String, Object> body) {
         String gameId = text(body, "gameId");
-        if (!gameId.isEmpty() && !ProviderDialect.offersGame(gameId)) {
-            boolean known = jdbi.withExtension(SimulatorDao.class, dao -> dao.balance(game, account)).isPresent();
+        if (!gameId.isEmpty() && !SimulatorDialect.offersGame(gameId)) {
+            boolean known = store.balance(game, account).isPresent();
             return answer(known ? Result.NO_GAME : Result.NO_ACCOUNT);
         }
         String token = HexFormat.of().formatHex(bytes());
-        int launched = jdbi.withHandle(h -> h.createUpdate(LAUNCH).bind("token", token).bind("game", game)
-                .bind("account", account).bind("platform", text(body, "platform")).bind("language", text(body, "language"))
-                .bind("gameId", gameId.isEmpty() ? null : gameId).execute());
-        if (launched == 0) {
+        boolean launched = store.launch(token, game, account, text(body, "platform"), text(body, "language"),
+                gameId.isEmpty() ? null : gameId);
+        if (!launched) {
             return answer(Result.NO_ACCOUNT);
         }
         String url = "https://games.simulator.invalid/" + game.toLowerCase(Locale.ROOT) + "/play?token=" + token;
         return new Answer(200, Result.OK, Map.of("url", url, "token", token));
     }
 
-    private Answer transfer(ProviderDialect d, String account, Map<String, Object> body) {
-        String game = d.game().code();
+    private Answer transfer(SimulatorDialect d, String account, Map<String, Object> body) {
+        String game = d.game();
         String orderId = text(body, "orderId");
         String direction = text(body, "direction");
         BigDecimal amount;
@@ -200,15 +189,14 @@ class SimulatorController {
                 || amount.signum() <= 0) {
             return answer(Result.BAD_REQUEST);
         }
-        return jdbi.inTransaction(h -> {
-            SimulatorDao dao = h.attach(SimulatorDao.class);
-            Optional<BigDecimal> balance = dao.lockBalance(game, account);
+        return store.inTransaction(h -> {
+            Optional<BigDecimal> balance = SimulatorStore.lockBalance(h, game, account);
             if (balance.isEmpty()) {
                 return answer(Result.NO_ACCOUNT);
             }
-            Optional<SimulatorDao.Order> existing = dao.order(game, orderId);
+            Optional<SimulatorStore.Order> existing = SimulatorStore.order(h, game, orderId);
             if (existing.isPresent()) {
-                SimulatorDao.Order o = existing.get();
+                SimulatorStore.Order o = existing.get();
                 if (!o.account().equals(account) || o.amount().compareTo(amount) != 0 || !o.direction().equals(direction)) {
                     return answer(Result.DUPLICATE_ORDER);
                 }
@@ -217,34 +205,23 @@ class SimulatorController {
                         : answer(Result.INSUFFICIENT_BALANCE);
             }
             if (direction.equals("OUT") && balance.get().compareTo(amount) < 0) {
-                dao.recordOrder(game, orderId, account, amount, direction, "FAILED");
+                SimulatorStore.recordOrder(h, game, orderId, account, amount, direction, "FAILED");
                 return answer(Result.INSUFFICIENT_BALANCE);
             }
             BigDecimal delta = direction.equals("IN") ? amount : amount.negate();
-            dao.addToBalance(game, account, delta);
-            dao.recordOrder(game, orderId, account, amount, direction, "SUCCESS");
+            SimulatorStore.addToBalance(h, game, account, delta);
+            SimulatorStore.recordOrder(h, game, orderId, account, amount, direction, "SUCCESS");
             return new Answer(200, Result.OK, Map.of("status", d.successWord(), "balance", d.formatAmount(balance.get().add(delta))));
         });
     }
 
-    private Answer bets(ProviderDialect d, Map<String, Object> body) {
-        String cursor = text(body, "cursor");
-        long after = cursor.matches("\\d{1,18}") ? Long.parseLong(cursor) : 0;
-        int limit = text(body, "limit").matches("\\d{1,3}") ? Math.min(500, Math.max(1, Integer.parseInt(text(body, "limit")))) : 100;
-        List<SimulatorDao.Bet> bets = jdbi.withExtension(SimulatorDao.class, dao -> dao.betsAfter(d.game().code(), after, limit));
-        List<Map<String, Object>> records = bets.stream().map(b -> Map.<String, Object>of("id", b.betId(), "account", b.account(),
-                "stake", d.formatAmount(b.stake()), "payout", d.formatAmount(b.payout()), "settledAt", b.settledAt().toString())).toList();
-        String next = bets.isEmpty() ? Long.toString(after) : Long.toString(bets.get(bets.size() - 1).betId());
-        return new Answer(200, Result.OK, Map.of("records", records, "next", next));
-    }
-
-    private static boolean validAccount(ProviderDialect d, String account) {
+    private static boolean validAccount(SimulatorDialect d, String account) {
         return account.startsWith(d.accountPrefix()) && account.length() <= d.maxAccountLength()
                 && account.matches("[A-Za-z0-9_]+")
                 && (!d.upperCaseAccounts() || account.equals(account.toUpperCase(Locale.ROOT)));
     }
 
-    private static String word(ProviderDialect d, String status) {
+    private static String word(SimulatorDialect d, String status) {
         return status.equals("SUCCESS") ? d.successWord() : d.failedWord();
     }
 
@@ -261,7 +238,7 @@ class SimulatorController {
     private record Rendered(int status, byte[] body) {
     }
 
-    private Rendered render(ProviderDialect d, Answer a) {
+    private Rendered render(SimulatorDialect d, Answer a) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("code", d.code(a.result()));
         out.put("msg", a.result().name());

@@ -49,15 +49,13 @@ final class CommandConsumer implements Runnable {
     private final int maxInFlight;
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
     private final ConcurrentLinkedQueue<ConsumerRecord<String, byte[]>> finished = new ConcurrentLinkedQueue<>();
-    private final MessageCodec codec = MessageCodec.instance();
+    private final MessageCodec codec;
     private volatile boolean running = true;
-    private volatile boolean pausedByRequest;
-    private volatile boolean pauseApplied;
     private boolean pausedForBackpressure;
     private int inFlight;
 
     CommandConsumer(Map<String, Object> consumerProps, String groupId, Pattern topics, KeyedExecutor executor,
-                    Processor processor, int maxInFlight) {
+                    Processor processor, MessageCodec codec, int maxInFlight) {
         Map<String, Object> props = new HashMap<>(consumerProps);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -69,6 +67,7 @@ final class CommandConsumer implements Runnable {
         this.topics = topics;
         this.executor = executor;
         this.processor = processor;
+        this.codec = codec;
         this.maxInFlight = maxInFlight;
     }
 
@@ -86,7 +85,7 @@ final class CommandConsumer implements Runnable {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     partitions.forEach(p -> progress.put(p, new PartitionProgress()));
-                    if (pausedForBackpressure || pausedByRequest) {
+                    if (pausedForBackpressure) {
                         consumer.pause(partitions);
                     }
                 }
@@ -169,16 +168,15 @@ final class CommandConsumer implements Runnable {
         }
     }
 
+    /** Pauses fetching at the in-flight bound and resumes once half of those records have finished. */
     private void applyPause() {
-        boolean wantPaused = pausedByRequest || inFlight >= maxInFlight || (pausedForBackpressure && inFlight > maxInFlight / 2);
-        boolean backpressure = inFlight >= maxInFlight || (pausedForBackpressure && inFlight > maxInFlight / 2);
+        boolean wantPaused = inFlight >= maxInFlight || (pausedForBackpressure && inFlight > maxInFlight / 2);
         if (wantPaused && consumer.paused().size() < consumer.assignment().size()) {
             consumer.pause(consumer.assignment());
         } else if (!wantPaused && !consumer.paused().isEmpty()) {
             consumer.resume(consumer.paused());
         }
-        pausedForBackpressure = backpressure;
-        pauseApplied = pausedByRequest && consumer.paused().size() == consumer.assignment().size();
+        pausedForBackpressure = wantPaused;
     }
 
     private void commit(boolean sync) {
@@ -208,15 +206,5 @@ final class CommandConsumer implements Runnable {
     void stop() {
         running = false;
         consumer.wakeup();
-    }
-
-    /** Stops fetching new records (in-flight ones finish); for operations and tests. */
-    void pause(boolean paused) {
-        pausedByRequest = paused;
-    }
-
-    /** Whether fetching is paused on request and every assigned partition is paused. */
-    boolean isPaused() {
-        return pauseApplied;
     }
 }

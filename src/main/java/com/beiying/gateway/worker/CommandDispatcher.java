@@ -1,12 +1,13 @@
 package com.beiying.gateway.worker;
 
+import com.beiying.gateway.domain.CommandKind;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
-import com.beiying.gateway.messaging.CommandKind;
 import com.beiying.gateway.messaging.CommandMessage;
-import com.beiying.gateway.messaging.MessageCodec;
+import com.beiying.gateway.messaging.Outcome;
+import com.beiying.gateway.messaging.Replies;
 import com.beiying.gateway.messaging.ReplyMessage;
-import com.beiying.gateway.persistence.RequestStore;
+import com.beiying.gateway.messaging.ReplyStore;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +22,64 @@ import org.slf4j.LoggerFactory;
  * handler runs and the outcome commits together with its effects. The reply is published only
  * after that commit, so a published reply always describes stored state.
  */
-public final class CommandDispatcher {
+final class CommandDispatcher {
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
-    private final Jdbi jdbi;
-    private final RequestStore requests;
+    /** Publishes a committed reply; must throw when the broker did not acknowledge it. */
+    @FunctionalInterface
+    interface Publisher {
+        void publish(String topic, String key, ReplyMessage reply);
+    }
+
+    /** Where outcomes are stored: the correlation store, committing with the command's effects. */
+    interface Outcomes {
+        /** The reply already committed for the command, if any. */
+        Optional<ReplyMessage> stored(CommandMessage command);
+
+        /** Commits a reply that has no effects; false when another execution completed the request first. */
+        boolean complete(ReplyMessage reply);
+
+        /** Runs the effects and commits their reply in one transaction; empty when another execution came first. */
+        Optional<ReplyMessage> commit(CommandMessage command, CommandHandler.Effects effects);
+
+        /** The correlation store of production: effects and reply in one Jdbi transaction. */
+        static Outcomes transactional(Jdbi jdbi, ReplyStore replies) {
+            return new Outcomes() {
+                @Override
+                public Optional<ReplyMessage> stored(CommandMessage command) {
+                    return replies.reply(command.operatorId(), command.requestId());
+                }
+
+                @Override
+                public boolean complete(ReplyMessage reply) {
+                    return replies.complete(reply);
+                }
+
+                @Override
+                public Optional<ReplyMessage> commit(CommandMessage command, CommandHandler.Effects effects) {
+                    try {
+                        return Optional.of(jdbi.inTransaction(handle -> {
+                            ReplyMessage reply = Replies.of(command, effects.apply(handle));
+                            if (!replies.complete(handle, reply)) {
+                                throw new AlreadyCompleted();
+                            }
+                            return reply;
+                        }));
+                    } catch (AlreadyCompleted done) {
+                        return Optional.empty();
+                    }
+                }
+            };
+        }
+    }
+
+    private final Outcomes outcomes;
     private final Map<CommandKind, CommandHandler> handlers = new EnumMap<>(CommandKind.class);
-    private final ReplyPublisher publisher;
-    private final MessageCodec codec = MessageCodec.instance();
+    private final Publisher publisher;
 
     /** Indexes the handlers by kind; two handlers of one kind are a wiring error. */
-    public CommandDispatcher(Jdbi jdbi, RequestStore requests, List<CommandHandler> handlers, ReplyPublisher publisher) {
-        this.jdbi = jdbi;
-        this.requests = requests;
+    CommandDispatcher(Outcomes outcomes, List<CommandHandler> handlers, Publisher publisher) {
+        this.outcomes = outcomes;
         this.publisher = publisher;
         for (CommandHandler h : handlers) {
             if (this.handlers.put(h.kind(), h) != null) {
@@ -46,8 +92,8 @@ public final class CommandDispatcher {
      * Handles one command record; the key is the record's Kafka key, reused for the reply, which
      * goes to the given replies topic.
      */
-    public void dispatch(String key, CommandMessage command, String replyTopic) {
-        Optional<ReplyMessage> stored = storedReply(command);
+    void dispatch(String key, CommandMessage command, String replyTopic) {
+        Optional<ReplyMessage> stored = outcomes.stored(command);
         if (stored.isPresent()) {
             publisher.publish(replyTopic, key, stored.get());
             return;
@@ -58,7 +104,7 @@ public final class CommandDispatcher {
             if (handler == null) {
                 throw new GatewayException(Errors.NOT_FOUND);
             }
-            reply = commitSuccess(command, handler.prepare(command));
+            reply = commit(command, handler.prepare(command));
         } catch (GatewayException e) {
             reply = commitError(command, e);
         }
@@ -67,49 +113,33 @@ public final class CommandDispatcher {
 
     /**
      * Answers a command that could not be processed after all retries with INTERNAL_ERROR, so its
-     * caller is not left waiting; called by the error handler before the record is dead-lettered.
+     * caller is not left waiting; called before the record is dead-lettered.
      */
-    public void fail(String key, CommandMessage command, String replyTopic, Exception cause) {
+    void fail(String key, CommandMessage command, String replyTopic, Exception cause) {
         log.error("command {} {} failed for good", command.correlationId(), command.kind(), cause);
         publisher.publish(replyTopic, key, commitError(command, new GatewayException(Errors.INTERNAL_ERROR)));
     }
 
     /** Answers a command with a catalogued error without running it (an operator that may not act now). */
-    public void refuse(String key, CommandMessage command, String replyTopic, GatewayException e) {
+    void refuse(String key, CommandMessage command, String replyTopic, GatewayException e) {
         publisher.publish(replyTopic, key, commitError(command, e));
     }
 
-    private ReplyMessage commitSuccess(CommandMessage command, CommandHandler.Effects effects) {
+    private ReplyMessage commit(CommandMessage command, CommandHandler.Effects effects) {
         try {
-            return jdbi.inTransaction(handle -> {
-                CommandHandler.Outcome outcome = effects.apply(handle);
-                ReplyMessage reply = outcome.error() == null ? Replies.success(command, outcome.result())
-                        : Replies.error(command, outcome.error(), outcome.result());
-                if (!RequestStore.complete(handle, command.operatorId(), command.requestId(), command.kind().name(),
-                        codec.encode(reply))) {
-                    throw new AlreadyCompleted();
-                }
-                return reply;
-            });
+            return outcomes.commit(command, effects).orElseGet(() -> stored(command));
         } catch (GatewayException e) {
             return commitError(command, e);
-        } catch (AlreadyCompleted done) {
-            return storedReply(command).orElseThrow();
         }
     }
 
     private ReplyMessage commitError(CommandMessage command, GatewayException e) {
-        ReplyMessage reply = Replies.error(command, e, Map.of());
-        if (requests.complete(command.operatorId(), command.requestId(), command.kind().name(), codec.encode(reply))) {
-            return reply;
-        }
-        return storedReply(command).orElseThrow();
+        ReplyMessage reply = Replies.of(command, Outcome.failure(e));
+        return outcomes.complete(reply) ? reply : stored(command);
     }
 
-    private Optional<ReplyMessage> storedReply(CommandMessage command) {
-        return requests.find(command.operatorId(), command.requestId())
-                .filter(RequestStore.StoredRequest::done)
-                .map(r -> codec.decodeReply(r.reply()));
+    private ReplyMessage stored(CommandMessage command) {
+        return outcomes.stored(command).orElseThrow();
     }
 
     /** Another execution committed this request first; ours must roll back. */

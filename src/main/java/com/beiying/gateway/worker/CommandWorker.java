@@ -1,12 +1,15 @@
 package com.beiying.gateway.worker;
 
+import com.beiying.gateway.domain.Operator;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.messaging.CommandMessage;
-import com.beiying.gateway.persistence.Operator;
+import com.beiying.gateway.messaging.MessageCodec;
+import com.beiying.gateway.messaging.Topics;
 import com.beiying.gateway.persistence.OperatorDirectory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,43 +31,50 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
  * themselves. A command that fails unexpectedly is retried with backoff; after the last attempt it
  * is answered ERROR and dead-lettered, so its caller is never left waiting.
  */
-public final class CommandWorker implements SmartLifecycle, CommandConsumer.Processor {
+final class CommandWorker implements SmartLifecycle, CommandConsumer.Processor {
     private static final Logger log = LoggerFactory.getLogger(CommandWorker.class);
     private static final long[] BACKOFF_MILLIS = {100, 500, 2_000};
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     /** Settings of the intake. */
-    public record Settings(String groupId, Pattern topics, int consumers, int threads, int maxInFlight) {
+    record Settings(String groupId, Pattern topics, int consumers, int threads, int maxInFlight) {
     }
 
     private final Map<String, Object> consumerProps;
     private final Settings settings;
     private final CommandDispatcher dispatcher;
-    private final CommandRoutes routes;
+    private final Topics topics;
     private final OperatorDirectory operators;
     private final DeadLetterPublishingRecoverer deadLetters;
+    private final MessageCodec codec;
     private final List<CommandConsumer> loops = new ArrayList<>();
+    private final List<Thread> loopThreads = new ArrayList<>();
     private final AtomicInteger threadNumber = new AtomicInteger();
     private ExecutorService pool;
     private KeyedExecutor executor;
     private volatile boolean running;
 
-    CommandWorker(Map<String, Object> consumerProps, Settings settings, CommandDispatcher dispatcher, CommandRoutes routes,
-                  OperatorDirectory operators, DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
+    CommandWorker(Map<String, Object> consumerProps, Settings settings, CommandDispatcher dispatcher, Topics topics,
+                  OperatorDirectory operators, DeadLetterPublishingRecoverer deadLetters, MessageCodec codec, MeterRegistry meters) {
         this.consumerProps = consumerProps;
         this.settings = settings;
         this.dispatcher = dispatcher;
-        this.routes = routes;
+        this.topics = topics;
         this.operators = operators;
         this.deadLetters = deadLetters;
+        this.codec = codec;
         Gauge.builder("gateway.worker.active.members", this, w -> w.executor == null ? 0 : w.executor.activeKeys())
                 .description("members with commands queued or running on this worker").register(meters);
     }
 
     @Override
     public void process(ConsumerRecord<String, byte[]> record, CommandMessage claimed) {
-        CommandMessage command = routes.actingAs(record.topic(), claimed);
-        String replyTopic = routes.replyTopic(record.topic());
-        if (routes.operatorOf(record.topic()).isPresent()) {
+        Optional<String> nativeOperator = topics.operatorOf(record.topic());
+        // On an operator's own topic a command acts for that operator, whatever its payload claims.
+        CommandMessage command = nativeOperator.map(id -> new CommandMessage(claimed.requestId(), id, claimed.kind(),
+                claimed.language(), claimed.fields(), null, claimed.createdAt())).orElse(claimed);
+        String replyTopic = topics.replyTopicFor(record.topic());
+        if (nativeOperator.isPresent()) {
             Optional<Operator> operator = operators.byId(command.operatorId()).filter(Operator::kafkaNative);
             if (operator.isEmpty()) {
                 log.warn("command on {} for no Kafka-native operator; skipped", record.topic());
@@ -97,7 +107,7 @@ public final class CommandWorker implements SmartLifecycle, CommandConsumer.Proc
 
     private void giveUp(ConsumerRecord<String, byte[]> record, CommandMessage command, RuntimeException cause) {
         try {
-            dispatcher.fail(record.key(), command, routes.replyTopic(record.topic()), cause);
+            dispatcher.fail(record.key(), command, topics.replyTopicFor(record.topic()), cause);
         } catch (RuntimeException answerFailed) {
             log.error("could not answer failed command {}", command.correlationId(), answerFailed);
         }
@@ -128,11 +138,12 @@ public final class CommandWorker implements SmartLifecycle, CommandConsumer.Proc
         executor = new KeyedExecutor(pool);
         for (int i = 0; i < settings.consumers(); i++) {
             CommandConsumer loop = new CommandConsumer(consumerProps, settings.groupId(), settings.topics(), executor, this,
-                    settings.maxInFlight());
+                    codec, settings.maxInFlight());
             loops.add(loop);
             Thread t = new Thread(loop, "command-consumer-" + i);
             t.setDaemon(true);
             t.start();
+            loopThreads.add(t);
         }
         running = true;
     }
@@ -140,6 +151,16 @@ public final class CommandWorker implements SmartLifecycle, CommandConsumer.Proc
     @Override
     public synchronized void stop() {
         loops.forEach(CommandConsumer::stop);
+        // Each loop finishes its in-flight records, commits and leaves the group before the rest of
+        // the process (producers, database pool) goes away, so its partitions move at once.
+        for (Thread t : loopThreads) {
+            try {
+                t.join(STOP_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        loopThreads.clear();
         pool.shutdown();
         try {
             if (!pool.awaitTermination(15, TimeUnit.SECONDS)) {
@@ -155,16 +176,6 @@ public final class CommandWorker implements SmartLifecycle, CommandConsumer.Proc
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    /** Stops (or restarts) fetching new commands; in-flight ones finish. For operations and tests. */
-    public void pause(boolean paused) {
-        loops.forEach(l -> l.pause(paused));
-    }
-
-    /** Whether every consumer loop has paused its partitions. */
-    public boolean isPaused() {
-        return !loops.isEmpty() && loops.stream().allMatch(CommandConsumer::isPaused);
     }
 
     private static void sleep(long millis) {

@@ -1,17 +1,15 @@
 package com.beiying.gateway.worker;
 
+import com.beiying.gateway.domain.Game;
+import com.beiying.gateway.domain.Operator;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.persistence.GameStatusDirectory;
-import com.beiying.gateway.persistence.MemberDao;
 import com.beiying.gateway.persistence.MemberStore;
-import com.beiying.gateway.persistence.Operator;
 import com.beiying.gateway.persistence.OperatorDirectory;
-import com.beiying.gateway.provider.Game;
 import com.beiying.gateway.provider.ProviderAdapter;
 import com.beiying.gateway.provider.ProviderRegistry;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The checks every member operation at a provider passes, in one order for all: the game is
@@ -19,15 +17,12 @@ import org.jdbi.v3.core.Jdbi;
  * (NOUSER) and, where money or play is involved, is not locked (USERLOCK).
  */
 public final class MemberGate {
-    private final Jdbi jdbi;
     private final MemberStore members;
     private final OperatorDirectory operators;
     private final GameStatusDirectory games;
     private final ProviderRegistry providers;
 
-    /** Wires the gate. */
-    public MemberGate(Jdbi jdbi, MemberStore members, OperatorDirectory operators, GameStatusDirectory games, ProviderRegistry providers) {
-        this.jdbi = jdbi;
+    MemberGate(MemberStore members, OperatorDirectory operators, GameStatusDirectory games, ProviderRegistry providers) {
         this.members = members;
         this.operators = operators;
         this.games = games;
@@ -37,7 +32,7 @@ public final class MemberGate {
     /** The operator, if the game may be used by it now. */
     public Operator operatorFor(String operatorId, Game game) {
         Operator operator = operators.byId(operatorId).orElseThrow(() -> new GatewayException(Errors.UNKNOWN_API_KEY));
-        if (!operator.gameEnabled(game.code())) {
+        if (!operator.gameEnabled(game)) {
             throw new GatewayException(Errors.GAME_NOT_ENABLED);
         }
         if (games.maintenance(game).isPresent()) {
@@ -56,7 +51,7 @@ public final class MemberGate {
      * members are refused when {@code mustBeUnlocked}.
      */
     public MemberStore.MemberAt memberAt(String operatorId, String userName, Game game, boolean mustBeUnlocked) {
-        Optional<MemberStore.MemberAt> found = members.findAt(operatorId, userName, game.code());
+        Optional<MemberStore.MemberAt> found = members.findAt(operatorId, userName, game);
         admitted(found.map(MemberStore.MemberAt::member), mustBeUnlocked);
         return found.orElseThrow();
     }
@@ -78,7 +73,7 @@ public final class MemberGate {
         long memberId = found.member().memberId();
         String account = provider.accountName(memberId);
         provider.openAccount(account, currency);
-        jdbi.useExtension(MemberDao.class, dao -> dao.recordProviderAccount(memberId, game.code(), account));
+        members.recordProviderAccount(memberId, game, account);
         return account;
     }
 }

@@ -1,11 +1,20 @@
 package com.beiying.gateway.bench;
 
+import com.beiying.gateway.domain.CommandKind;
+import com.beiying.gateway.error.Language;
+import com.beiying.gateway.fields.FieldInput;
+import com.beiying.gateway.messaging.CommandMessage;
+import com.beiying.gateway.messaging.MessageCodec;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,13 +53,13 @@ public final class Bench {
         this.runner = new LoadRunner(Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "3"))),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "6"))));
         this.probe = new ProcessProbe(Long.parseLong(options.getOrDefault("pid", "0")), base);
-        this.levels = java.util.Arrays.stream(options.getOrDefault("clients", "1,64,256").split(","))
+        this.levels = Arrays.stream(options.getOrDefault("clients", "1,64,256").split(","))
                 .mapToInt(Integer::parseInt).toArray();
-        this.maxClients = java.util.Arrays.stream(levels).max().orElse(1);
+        this.maxClients = Arrays.stream(levels).max().orElse(1);
     }
 
     public static void main(String[] args) throws Exception {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -178,7 +189,7 @@ public final class Bench {
     /** Whether {@code --scenarios} (default: all of kafka,floor,login,transfer,register) names this one. */
     private boolean only(String scenario) {
         String chosen = options.getOrDefault("scenarios", "kafka,floor,login,transfer,register");
-        return java.util.Arrays.asList(chosen.split(",")).contains(scenario);
+        return Arrays.asList(chosen.split(",")).contains(scenario);
     }
 
     private void record(Report report, int run, String scenario, LoadRunner.Result result) {
@@ -247,7 +258,7 @@ public final class Bench {
         for (int i = 0; i < members.size(); i++) {
             JsonNode balance = expect(post(c, signer, "/v1/account/balance",
                     "{\"UserName\":\"" + members.get(i) + "\",\"Game\":\"KY\"}"), "read a balance");
-            if (new java.math.BigDecimal(balance.path("Balance").asString()).compareTo(transfers.expected(i)) != 0) {
+            if (new BigDecimal(balance.path("Balance").asString()).compareTo(transfers.expected(i)) != 0) {
                 mismatched++;
                 System.out.printf("member %s: provider balance %s, answers add up to %s%n", members.get(i),
                         balance.path("Balance").asString(), transfers.expected(i));
@@ -275,7 +286,7 @@ public final class Bench {
                     c.close();
                     return seconds;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 c.close();
             }
             Thread.sleep(20);
@@ -285,12 +296,12 @@ public final class Bench {
 
     /** The size of a login command as the ingress publishes it. */
     private static int commandBytes() {
-        var command = new com.beiying.gateway.messaging.CommandMessage("bRequestId0123456789ab", "op-0123456789abcdef",
-                com.beiying.gateway.messaging.CommandKind.LOGIN, com.beiying.gateway.error.Language.EN,
-                Map.of("UserName", com.beiying.gateway.messaging.FieldInput.string("b1234567m123"),
-                        "Game", com.beiying.gateway.messaging.FieldInput.string("AGLive")),
-                "gw-00000000-0000-0000-0000-000000000000", java.time.Instant.now());
-        return com.beiying.gateway.messaging.MessageCodec.instance().encode(command).length;
+        var command = new CommandMessage("bRequestId0123456789ab", "op-0123456789abcdef",
+                CommandKind.LOGIN, Language.EN,
+                Map.of("UserName", FieldInput.string("b1234567m123"),
+                        "Game", FieldInput.string("AGLive")),
+                "gw-00000000-0000-0000-0000-000000000000", Instant.now());
+        return new MessageCodec().encode(command).length;
     }
 
     private interface Step {

@@ -9,7 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -54,7 +56,7 @@ final class KafkaPingPong implements AutoCloseable {
         KafkaConsumer<byte[], byte[]> echoConsumer = new KafkaConsumer<>(consumerProps(bootstrap, "bench." + run + ".echo"));
         echoConsumer.subscribe(List.of(ping));
         KafkaConsumer<byte[], byte[]> replyConsumer = new KafkaConsumer<>(consumerProps(bootstrap, null));
-        List<TopicPartition> pongPartitions = java.util.stream.IntStream.range(0, partitions)
+        List<TopicPartition> pongPartitions = IntStream.range(0, partitions)
                 .mapToObj(p -> new TopicPartition(pong, p)).toList();
         replyConsumer.assign(pongPartitions);
         replyConsumer.seekToBeginning(pongPartitions);
@@ -93,7 +95,7 @@ final class KafkaPingPong implements AutoCloseable {
     }
 
     private Thread loop(String name, KafkaConsumer<byte[], byte[]> consumer,
-                        java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
+                        Consumer<ConsumerRecord<byte[], byte[]>> each) {
         Thread t = new Thread(() -> {
             try (consumer) {
                 while (running) {

@@ -1,5 +1,6 @@
 package com.beiying.gateway.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -120,7 +121,7 @@ final class Report {
         return new String[] {what, measured, met ? "met" : "NOT met"};
     }
 
-    String markdown() throws java.io.IOException {
+    String markdown() throws IOException {
         int runs = results.values().stream().mapToInt(List::size).max().orElse(0);
         StringBuilder b = new StringBuilder();
         b.append("# Benchmarks\n\n");
@@ -187,7 +188,7 @@ final class Report {
         return b.toString();
     }
 
-    private List<String[]> machine() throws java.io.IOException {
+    private List<String[]> machine() throws IOException {
         List<String[]> m = new ArrayList<>();
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");

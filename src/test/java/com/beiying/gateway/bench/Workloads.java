@@ -1,9 +1,11 @@
 package com.beiying.gateway.bench;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,7 +60,7 @@ final class Workloads {
 
     /** Registers a new member per request (the Argon2id hash dominates). */
     static Workload register(String prefix) {
-        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong next = new AtomicLong();
         return new Workload() {
             @Override
             public Request next(int client) {
@@ -94,7 +96,7 @@ final class Workloads {
             this.members = members;
             this.orderPrefix = orderPrefix;
             this.expected = new BigDecimal[members.size()];
-            java.util.Arrays.fill(expected, BigDecimal.ZERO.setScale(2));
+            Arrays.fill(expected, BigDecimal.ZERO.setScale(2));
             this.sequence = new long[members.size()];
         }
 

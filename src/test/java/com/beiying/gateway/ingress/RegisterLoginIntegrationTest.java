@@ -8,6 +8,10 @@ import com.beiying.gateway.support.GatewayClient.Response;
 import com.beiying.gateway.support.IntegrationTest;
 import com.beiying.gateway.support.Topics;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -105,10 +109,10 @@ class RegisterLoginIntegrationTest extends IntegrationTest {
                 "{\"UserName\":\"" + name + "\",\"Game\":\"KY\",\"Platform\":\"H5\",\"Language\":\"en\"}").send();
         assertThat(login.code()).isEqualTo("Success");
 
-        var http = java.net.http.HttpClient.newHttpClient();
-        var redirect = http.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(baseUrl() + "/play/" + login.json().path("SessionId").asString())).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
+        var http = HttpClient.newHttpClient();
+        var redirect = http.send(HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/play/" + login.json().path("SessionId").asString())).build(),
+                HttpResponse.BodyHandlers.discarding());
         assertThat(redirect.statusCode()).isEqualTo(302);
         assertThat(redirect.headers().firstValue("Location").orElseThrow()).startsWith("https://games.simulator.invalid/ky/play?token=");
         assertThat(count("SELECT count(*) FROM sim_launches l JOIN launch_sessions s ON s.provider_url LIKE '%' || l.token"

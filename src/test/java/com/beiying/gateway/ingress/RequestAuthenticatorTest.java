@@ -3,13 +3,14 @@ package com.beiying.gateway.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.beiying.gateway.config.Cidr;
 import com.beiying.gateway.config.GatewayProperties;
+import com.beiying.gateway.domain.Game;
+import com.beiying.gateway.domain.Operator;
 import com.beiying.gateway.error.ErrorFormat;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
-import com.beiying.gateway.persistence.Operator;
 import com.beiying.gateway.persistence.OperatorDirectory;
+import com.beiying.gateway.security.Cidr;
 import com.beiying.gateway.support.GatewayClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,7 +30,7 @@ class RequestAuthenticatorTest {
 
     private static RequestAuthenticator authenticator(List<String> trustedProxies, List<String> allowlist) {
         Operator operator = new Operator("op1", "Op", true, allowlist.stream().map(Cidr::parse).toList(), "play.example.com",
-                "CNY", ErrorFormat.RGS, Set.of("KY"), null, false);
+                "CNY", ErrorFormat.RGS, Set.of(Game.KY), null, false);
         OperatorDirectory directory = new OperatorDirectory(null, null) {
             @Override
             public Optional<Credentials> byApiKey(String apiKey) {

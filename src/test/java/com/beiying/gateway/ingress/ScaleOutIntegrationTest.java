@@ -3,10 +3,10 @@ package com.beiying.gateway.ingress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.beiying.gateway.config.DemoOperator;
-import com.beiying.gateway.provider.Game;
+import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.support.Fixtures;
-import com.beiying.gateway.support.GatewayClient;
 import com.beiying.gateway.support.GatewayClient.Response;
+import com.beiying.gateway.support.GatewayClient;
 import com.beiying.gateway.support.GatewayInstances;
 import com.beiying.gateway.support.IntegrationTest;
 import java.util.ArrayList;

@@ -3,7 +3,9 @@ package com.beiying.gateway.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.beiying.gateway.domain.CommandKind;
 import com.beiying.gateway.error.Language;
+import com.beiying.gateway.fields.FieldInput;
 import com.beiying.gateway.messaging.avro.Command;
 import com.beiying.gateway.messaging.avro.Reply;
 import java.io.File;
@@ -21,7 +23,7 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.junit.jupiter.api.Test;
 
 class MessageCodecTest {
-    private final MessageCodec codec = MessageCodec.instance();
+    private final MessageCodec codec = new MessageCodec();
 
     static CommandMessage command() {
         return new CommandMessage("req-0001", "demo", CommandKind.LOGIN, Language.EN,

@@ -3,7 +3,8 @@ package com.beiying.gateway.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.beiying.gateway.provider.ProviderAdapter.Direction;
+import com.beiying.gateway.domain.Direction;
+import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.provider.ProviderAdapter.TransferState;
 import com.beiying.gateway.support.Fixtures;
 import com.beiying.gateway.support.GatewayClient.Response;
@@ -12,6 +13,7 @@ import com.beiying.gateway.support.Simulator;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -140,7 +142,7 @@ class ProviderFaultsIntegrationTest extends IntegrationTest {
     @Test
     void maintenanceFromTheAdminApiBlocksOnlyItsGameAndEndsByItself() {
         String name = memberLoggedInto("KY", "BBIN");
-        Instant until = Instant.now().plusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant until = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
         var set = admin().send("PUT", "/admin/v1/games/KY/maintenance", "{\"Enabled\":true,\"Until\":\"" + until + "\"}",
                 environment.getRequiredProperty("gateway.security.admin-token"));
         assertThat(set.code()).as(set.body()).isEqualTo("Success");

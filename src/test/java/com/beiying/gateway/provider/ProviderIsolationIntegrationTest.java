@@ -2,6 +2,7 @@ package com.beiying.gateway.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.support.Fixtures;
 import com.beiying.gateway.support.GatewayClient.Response;
 import com.beiying.gateway.support.IntegrationTest;

@@ -1,5 +1,6 @@
 package com.beiying.gateway.support;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +45,7 @@ public final class Simulator {
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(r.statusCode() + " " + r.body());
             }
-        } catch (java.io.IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
     }

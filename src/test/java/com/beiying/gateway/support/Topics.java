@@ -1,5 +1,6 @@
 package com.beiying.gateway.support;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,6 @@ public final class Topics {
     /** The value of a header as text, or null. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
         var h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }

@@ -3,12 +3,12 @@ package com.beiying.gateway.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.beiying.gateway.provider.Game;
+import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.provider.ProviderRegistry;
 import com.beiying.gateway.support.AdminApi;
 import com.beiying.gateway.support.Fixtures;
-import com.beiying.gateway.support.GatewayClient;
 import com.beiying.gateway.support.GatewayClient.Response;
+import com.beiying.gateway.support.GatewayClient;
 import com.beiying.gateway.support.IntegrationTest;
 import com.beiying.gateway.support.Simulator;
 import java.time.Duration;

@@ -3,15 +3,20 @@ package com.beiying.gateway.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.beiying.gateway.config.DemoOperator;
+import com.beiying.gateway.messaging.MessageCodec;
 import com.beiying.gateway.support.AdminApi;
 import com.beiying.gateway.support.Fixtures;
-import com.beiying.gateway.support.GatewayClient;
 import com.beiying.gateway.support.GatewayClient.Response;
+import com.beiying.gateway.support.GatewayClient;
+import com.beiying.gateway.support.GatewayInstances;
 import com.beiying.gateway.support.IntegrationTest;
 import com.beiying.gateway.support.Simulator;
+import com.beiying.gateway.support.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -138,10 +143,10 @@ class TransferIntegrationTest extends IntegrationTest {
 
     @Test
     void theSameTransferThroughTwoIngressInstancesMovesMoneyOnce() {
-        var second = com.beiying.gateway.support.GatewayInstances.ingress(java.util.Map.of());
+        var second = GatewayInstances.ingress(Map.of());
         try {
-            GatewayClient other = new GatewayClient("http://127.0.0.1:" + com.beiying.gateway.support.GatewayInstances.port(second),
-                    com.beiying.gateway.config.DemoOperator.API_KEY, com.beiying.gateway.config.DemoOperator.SECRET);
+            GatewayClient other = new GatewayClient("http://127.0.0.1:" + GatewayInstances.port(second),
+                    DemoOperator.API_KEY, DemoOperator.SECRET);
             String name = member();
             String id = orderId();
             String body = transfer(name, "IMSport", id, "12.34", "IN");
@@ -189,9 +194,9 @@ class TransferIntegrationTest extends IntegrationTest {
         // The final state was published as an event under the request that got PROCCESSING.
         String correlation = "demo:" + lostAnswer.json().path("RequestId").asString();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                com.beiying.gateway.support.Topics.readAll(bootstrapServers(), "beiying.replies").stream()
-                        .filter(r -> correlation.equals(com.beiying.gateway.support.Topics.header(r, "beiying-correlation")))
-                        .map(r -> com.beiying.gateway.messaging.MessageCodec.instance().decodeReply(r.value()).code()))
+                Topics.readAll(bootstrapServers(), "beiying.replies").stream()
+                        .filter(r -> correlation.equals(Topics.header(r, "beiying-correlation")))
+                        .map(r -> new MessageCodec().decodeReply(r.value()).code()))
                 .contains("PROCCESSING", "Success"));
         // Nothing is left for a person to look at.
         assertThat(admin().send("GET", "/admin/v1/orders/unresolved", "", token).body()).doesNotContain(applied);

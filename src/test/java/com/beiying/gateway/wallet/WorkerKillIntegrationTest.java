@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.beiying.gateway.support.AdminApi;
 import com.beiying.gateway.support.Fixtures;
-import com.beiying.gateway.support.GatewayClient;
 import com.beiying.gateway.support.GatewayClient.Response;
+import com.beiying.gateway.support.GatewayClient;
 import com.beiying.gateway.support.GatewayInstances;
 import com.beiying.gateway.support.IntegrationTest;
 import com.beiying.gateway.support.Simulator;

@@ -1,20 +1,23 @@
 package com.beiying.gateway.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.beiying.gateway.messaging.OperatorSealing;
 import com.beiying.gateway.messaging.avro.Command;
 import com.beiying.gateway.messaging.avro.CommandType;
 import com.beiying.gateway.messaging.avro.FieldType;
 import com.beiying.gateway.messaging.avro.FieldValue;
 import com.beiying.gateway.messaging.avro.Reply;
+import com.beiying.gateway.security.FieldSealing;
 import com.beiying.gateway.support.AdminApi.Operator;
 import com.beiying.gateway.support.Fixtures;
 import com.beiying.gateway.support.IntegrationTest;
 import com.beiying.gateway.support.Topics;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +81,12 @@ class KafkaNativeOperatorIntegrationTest extends IntegrationTest {
         assertThat(count("SELECT count(*) FROM members WHERE operator_id = 'demo' AND user_name = ?", spoofed)).isZero();
         // No reply of this operator reached the shared replies topic or another operator's topic.
         assertThat(Topics.readAll(bootstrapServers(), "beiying.replies").stream()
-                .noneMatch(r -> new String(r.value(), java.nio.charset.StandardCharsets.ISO_8859_1).contains(op.operatorId()))).isTrue();
+                .noneMatch(r -> new String(r.value(), StandardCharsets.ISO_8859_1).contains(op.operatorId()))).isTrue();
     }
 
     private static Command register(Operator op, String requestId, String name, String claimedOperator) {
         // The password is sealed with the operator's own secret: no plain password enters the topic.
-        byte[] sealed = OperatorSealing.seal(op.secret(), op.operatorId(), requestId, "Password", "abc12345");
+        byte[] sealed = FieldSealing.sealForOperator(op.secret(), op.operatorId(), requestId, "Password", "abc12345");
         return command(requestId, claimedOperator, CommandType.REGISTER, Map.of(
                 "UserName", text(name),
                 "Password", FieldValue.newBuilder().setType(FieldType.STRING).setSealed(ByteBuffer.wrap(sealed)).build()));
@@ -101,15 +104,13 @@ class KafkaNativeOperatorIntegrationTest extends IntegrationTest {
     private static Reply roundTrip(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, byte[]> consumer,
                                    String topic, String operatorId, String requestId, Command command) throws Exception {
         producer.send(new ProducerRecord<>(topic, operatorId + ":x", command.toByteBuffer().array())).get();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
+        List<Reply> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ZERO).until(() -> {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                Reply reply = Reply.fromByteBuffer(ByteBuffer.wrap(record.value()));
-                if (reply.getRequestId().equals(requestId)) {
-                    return reply;
-                }
+                seen.add(Reply.fromByteBuffer(ByteBuffer.wrap(record.value())));
             }
-        }
-        throw new AssertionError("no reply for " + requestId + " on the operator's replies topic");
+            return seen.stream().anyMatch(r -> r.getRequestId().equals(requestId));
+        });
+        return seen.stream().filter(r -> r.getRequestId().equals(requestId)).findFirst().orElseThrow();
     }
 }

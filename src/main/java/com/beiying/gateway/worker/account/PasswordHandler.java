@@ -1,31 +1,35 @@
 package com.beiying.gateway.worker.account;
 
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.Role;
+import com.beiying.gateway.domain.CommandKind;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.error.RequestField;
-import com.beiying.gateway.messaging.CommandKind;
+import com.beiying.gateway.fields.FieldOpener;
+import com.beiying.gateway.fields.FieldRules;
+import com.beiying.gateway.fields.Fields;
 import com.beiying.gateway.messaging.CommandMessage;
-import com.beiying.gateway.persistence.MemberDao;
+import com.beiying.gateway.messaging.Outcome;
 import com.beiying.gateway.persistence.MemberStore;
-import com.beiying.gateway.worker.CommandFields;
+import com.beiying.gateway.security.PasswordHasher;
 import com.beiying.gateway.worker.CommandHandler;
-import com.beiying.gateway.worker.FieldOpener;
-import com.beiying.gateway.worker.FieldRules;
 import com.beiying.gateway.worker.MemberGate;
-import com.beiying.gateway.worker.PasswordHasher;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /v1/account/password}: the current password must match (else RGS 2012) and the new
  * one must differ from it (else RGS 2025) and follow the password rules.
  */
-public final class PasswordHandler implements CommandHandler {
+@Component
+@ConditionalOnRole(Role.WORKER)
+class PasswordHandler implements CommandHandler {
     private final FieldOpener opener;
     private final MemberGate gate;
     private final PasswordHasher hasher;
 
-    /** Wires the handler. */
-    public PasswordHandler(FieldOpener opener, MemberGate gate, PasswordHasher hasher) {
+    PasswordHandler(FieldOpener opener, MemberGate gate, PasswordHasher hasher) {
         this.opener = opener;
         this.gate = gate;
         this.hasher = hasher;
@@ -38,7 +42,7 @@ public final class PasswordHandler implements CommandHandler {
 
     @Override
     public Effects prepare(CommandMessage command) {
-        CommandFields fields = new CommandFields(command, opener);
+        Fields fields = opener.fields(command.operatorId(), command.requestId(), command.fields());
         String userName = FieldRules.userName(fields);
         String current = fields.requiredString(RequestField.PASSWORD);
         String next = FieldRules.password(fields, RequestField.NEW_PASSWORD);
@@ -51,7 +55,7 @@ public final class PasswordHandler implements CommandHandler {
         }
         String hash = hasher.hash(next);
         return handle -> {
-            handle.attach(MemberDao.class).setPasswordHash(member.memberId(), hash);
+            MemberStore.setPasswordHash(handle, member.memberId(), hash);
             return Outcome.success(Map.of());
         };
     }

@@ -1,31 +1,32 @@
 package com.beiying.gateway.worker.transfer;
 
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.Role;
+import com.beiying.gateway.domain.CommandKind;
+import com.beiying.gateway.domain.Direction;
+import com.beiying.gateway.domain.Game;
+import com.beiying.gateway.domain.Operator;
+import com.beiying.gateway.domain.OrderStatus;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
-import com.beiying.gateway.messaging.CommandKind;
+import com.beiying.gateway.fields.FieldOpener;
+import com.beiying.gateway.fields.FieldRules;
+import com.beiying.gateway.fields.Fields;
 import com.beiying.gateway.messaging.CommandMessage;
-import com.beiying.gateway.messaging.FieldInput;
 import com.beiying.gateway.persistence.MemberStore;
-import com.beiying.gateway.persistence.Operator;
-import com.beiying.gateway.provider.Game;
-import com.beiying.gateway.provider.ProviderAdapter.Direction;
+import com.beiying.gateway.persistence.OperatorStore;
+import com.beiying.gateway.persistence.OrderStore;
 import com.beiying.gateway.provider.ProviderAdapter.TransferResult;
 import com.beiying.gateway.provider.ProviderAdapter.TransferState;
-import com.beiying.gateway.provider.ProviderAdapter;
 import com.beiying.gateway.provider.ProviderRegistry;
 import com.beiying.gateway.wallet.Ledger;
-import com.beiying.gateway.wallet.WalletDao;
-import com.beiying.gateway.worker.CommandFields;
 import com.beiying.gateway.worker.CommandHandler;
-import com.beiying.gateway.worker.FieldOpener;
-import com.beiying.gateway.worker.FieldRules;
 import com.beiying.gateway.worker.MemberGate;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /v1/account/transfer} (SPEC §4, §7). The order is recorded, and for a transfer in its
@@ -35,18 +36,25 @@ import org.jdbi.v3.core.Jdbi;
  * resolver. The same OrderID again with the same content answers from the order (driving it
  * again if unresolved); with other content it is EXISTSORDER.
  */
-public final class TransferHandler implements CommandHandler {
+@Component
+@ConditionalOnRole(Role.WORKER)
+class TransferHandler implements CommandHandler {
     private final Jdbi jdbi;
+    private final OrderStore orders;
     private final FieldOpener opener;
     private final MemberGate gate;
     private final ProviderRegistry providers;
 
-    /** Wires the handler. */
-    public TransferHandler(Jdbi jdbi, FieldOpener opener, MemberGate gate, ProviderRegistry providers) {
+    TransferHandler(Jdbi jdbi, OrderStore orders, FieldOpener opener, MemberGate gate, ProviderRegistry providers) {
         this.jdbi = jdbi;
+        this.orders = orders;
         this.opener = opener;
         this.gate = gate;
         this.providers = providers;
+    }
+
+    /** A transfer as asked for. */
+    record Request(String operatorId, String orderId, long memberId, Game game, BigDecimal amount, Direction action) {
     }
 
     @Override
@@ -56,43 +64,42 @@ public final class TransferHandler implements CommandHandler {
 
     @Override
     public Effects prepare(CommandMessage command) {
-        CommandFields fields = new CommandFields(command, opener);
+        Fields fields = opener.fields(command.operatorId(), command.requestId(), command.fields());
         String userName = FieldRules.userName(fields);
         Game game = FieldRules.game(fields);
         String orderId = FieldRules.orderId(fields);
         BigDecimal money = FieldRules.money(fields);
-        String action = FieldRules.action(fields);
+        Direction action = FieldRules.action(fields);
 
         Operator operator = gate.operatorFor(command.operatorId(), game);
         MemberStore.MemberAt found = gate.memberAt(command.operatorId(), userName, game, true);
-        MemberStore.Member member = found.member();
-        WalletDao.Order existing = jdbi.withExtension(WalletDao.class, dao -> dao.order(command.operatorId(), orderId)).orElse(null);
-        if (existing != null) {
-            if (existing.memberId() != member.memberId() || !existing.game().equals(game.code())
-                    || existing.amount().compareTo(money) != 0 || !existing.action().equals(action)) {
+        Request request = new Request(command.operatorId(), orderId, found.member().memberId(), game, money, action);
+        Optional<OrderStore.Order> existing = orders.order(command.operatorId(), orderId);
+        if (existing.isPresent()) {
+            OrderStore.Order order = existing.get();
+            if (conflicts(order, request)) {
                 throw new GatewayException(Errors.ORDER_CONFLICT);
             }
-            if (existing.isFinal()) {
-                return handle -> answer(existing);
+            if (order.status().isFinal()) {
+                return handle -> TransferAnswers.of(order);
             }
-            return settle(existing, call(gate.providerAccount(found, game, operator.currency()), existing));
+            return settle(order, call(gate.providerAccount(found, game, operator.currency()), order));
         }
 
         String account = gate.providerAccount(found, game, operator.currency());
-        WalletDao.Order order = jdbi.inTransaction(h -> {
-            WalletDao dao = h.attach(WalletDao.class);
-            Optional<Instant> created = dao.insertOrder(command.operatorId(), orderId, member.memberId(), game.code(), money,
-                    action, command.requestId());
+        OrderStore.Order order = jdbi.inTransaction(h -> {
+            Optional<Instant> created = OrderStore.insert(h, request.operatorId(), orderId, request.memberId(), game, money, action,
+                    command.requestId());
             if (created.isEmpty()) {
                 // Another command with this OrderID got in first; answer as a repeat of it.
                 return null;
             }
             // Last, so that the operator's credit line, which every transfer in touches, stays locked briefly.
-            if (action.equals("IN") && !dao.reserveCredit(command.operatorId(), game.code(), money)) {
+            if (action == Direction.IN && !OperatorStore.reserveCredit(h, request.operatorId(), game.code(), money)) {
                 throw new GatewayException(Errors.INSUFFICIENT_CREDIT);
             }
-            return new WalletDao.Order(command.operatorId(), orderId, member.memberId(), member.userName(), game.code(), money,
-                    action, "PENDING", null, null, command.requestId(), created.get(), null);
+            return new OrderStore.Order(request.operatorId(), orderId, request.memberId(), userName, game, money, action,
+                    OrderStatus.PENDING, null, null, command.requestId(), created.get(), null);
         });
         if (order == null) {
             return prepare(command);
@@ -100,10 +107,15 @@ public final class TransferHandler implements CommandHandler {
         return settle(order, call(account, order));
     }
 
-    private TransferResult call(String account, WalletDao.Order order) {
-        ProviderAdapter provider = providers.adapter(Game.fromCode(order.game()).orElseThrow());
+    /** Whether an order with the request's OrderID says something else than the request. */
+    static boolean conflicts(OrderStore.Order order, Request request) {
+        return order.memberId() != request.memberId() || order.game() != request.game()
+                || order.amount().compareTo(request.amount()) != 0 || order.action() != request.action();
+    }
+
+    private TransferResult call(String account, OrderStore.Order order) {
         try {
-            return provider.transfer(account, order.providerOrderId(), order.amount(), Direction.valueOf(order.action()));
+            return providers.adapter(order.game()).transfer(account, order.providerOrderId(), order.amount(), order.action());
         } catch (GatewayException refused) {
             // Refused before it was sent (circuit open, bulkhead full, connection refused) or
             // refused by the provider outright: nothing moved, so the order fails.
@@ -111,50 +123,30 @@ public final class TransferHandler implements CommandHandler {
         }
     }
 
-    private Effects settle(WalletDao.Order order, TransferResult result) {
+    private Effects settle(OrderStore.Order order, TransferResult result) {
         return handle -> {
-            WalletDao dao = handle.attach(WalletDao.class);
-            boolean success = result.state() == TransferState.SUCCESS;
-            String failure = success ? null : result.failure();
-            BigDecimal balance = success ? result.balance() : null;
-            if (success || result.state() == TransferState.FAILED) {
-                if (Ledger.settle(dao, order, success, failure, balance)) {
-                    return answer(order.settledAs(success ? "SUCCESS" : "FAILED", failure, balance));
+            Optional<OrderStatus> finalStatus = finalStatus(result.state());
+            if (finalStatus.isPresent()) {
+                boolean success = finalStatus.get() == OrderStatus.SUCCESS;
+                String failure = success ? null : result.failure();
+                BigDecimal balance = success ? result.balance() : null;
+                if (Ledger.settle(handle, order, finalStatus.get(), failure, balance)) {
+                    return TransferAnswers.of(order.settledAs(finalStatus.get(), failure, balance));
                 }
             } else {
-                dao.markProcessing(order.operatorId(), order.orderId());
+                OrderStore.markProcessing(handle, order.operatorId(), order.orderId());
             }
             // Unresolved, or the resolver settled it first: the stored order is the answer.
-            return answer(dao.order(order.operatorId(), order.orderId()).orElseThrow());
+            return TransferAnswers.of(OrderStore.order(handle, order.operatorId(), order.orderId()).orElseThrow());
         };
     }
 
-    /** The answer an order's state gives, the same however often it is asked. */
-    public static Outcome answer(WalletDao.Order order) {
-        Map<String, FieldInput> result = new LinkedHashMap<>();
-        result.put("OrderID", FieldInput.string(order.orderId()));
-        switch (order.status()) {
-            case "SUCCESS" -> {
-                result.put("Status", FieldInput.string("Success"));
-                if (order.balanceAfter() != null) {
-                    result.put("Balance", FieldInput.string(order.balanceAfter().toPlainString()));
-                }
-                return Outcome.success(result);
-            }
-            case "FAILED" -> {
-                result.put("Status", FieldInput.string("Failed"));
-                return Outcome.failure(new GatewayException(failureError(order.failure())), result);
-            }
-            default -> {
-                result.put("Status", FieldInput.string("Processing"));
-                return Outcome.failure(new GatewayException(Errors.PROCESSING), result);
-            }
-        }
-    }
-
-    private static Errors failureError(String failure) {
-        Errors error = Errors.byName(failure);
-        // An order the provider never saw failed because the gateway could not reach it.
-        return error == Errors.ORDER_NOT_FOUND ? Errors.PROVIDER_BUSY : error;
+    /** The final state a provider's answer gives an order, or empty while the outcome is unknown. */
+    static Optional<OrderStatus> finalStatus(TransferState state) {
+        return switch (state) {
+            case SUCCESS -> Optional.of(OrderStatus.SUCCESS);
+            case FAILED -> Optional.of(OrderStatus.FAILED);
+            default -> Optional.empty();
+        };
     }
 }

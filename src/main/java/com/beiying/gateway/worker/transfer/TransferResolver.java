@@ -1,24 +1,37 @@
 package com.beiying.gateway.worker.transfer;
 
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.GatewayProperties;
+import com.beiying.gateway.config.Role;
+import com.beiying.gateway.domain.CommandKind;
+import com.beiying.gateway.domain.Operator;
+import com.beiying.gateway.domain.OrderStatus;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.error.Language;
+import com.beiying.gateway.messaging.CommandMessage;
+import com.beiying.gateway.messaging.Correlation;
+import com.beiying.gateway.messaging.Replies;
+import com.beiying.gateway.messaging.Topics;
 import com.beiying.gateway.persistence.MemberStore;
-import com.beiying.gateway.provider.Game;
-import com.beiying.gateway.provider.ProviderAdapter.Direction;
+import com.beiying.gateway.persistence.OperatorDirectory;
+import com.beiying.gateway.persistence.OrderStore;
 import com.beiying.gateway.provider.ProviderAdapter.TransferResult;
 import com.beiying.gateway.provider.ProviderAdapter.TransferState;
 import com.beiying.gateway.provider.ProviderAdapter;
 import com.beiying.gateway.provider.ProviderRegistry;
 import com.beiying.gateway.wallet.Ledger;
-import com.beiying.gateway.wallet.WalletDao;
+import com.beiying.gateway.worker.ReplyPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Settles transfers whose outcome is unknown (a lost answer, a timeout, a worker that died between
@@ -26,44 +39,48 @@ import org.springframework.scheduling.annotation.Scheduled;
  * backing off per order (2 s, 4 s, 8 s … at most 5 minutes between attempts).
  * An order the provider never saw is sent again with the same key, which either applies it or
  * refuses it for good; the provider applies one key once, so racing resolvers cannot move money
- * twice, and settling an order already final changes nothing.
+ * twice, and settling an order already final changes nothing. The resolver that settles an order
+ * publishes its final state as a TRANSFER reply under the order's original request id.
  */
-public final class TransferResolver {
+@Component
+@ConditionalOnRole(Role.WORKER)
+class TransferResolver {
     private static final Logger log = LoggerFactory.getLogger(TransferResolver.class);
 
     private final Jdbi jdbi;
+    private final OrderStore orders;
     private final MemberStore members;
     private final ProviderRegistry providers;
+    private final OperatorDirectory operators;
+    private final Topics topics;
+    private final ReplyPublisher publisher;
     private final Duration settleAfter;
     private final Clock clock;
-    private final Consumer<WalletDao.Order> publishFinal;
 
-    /**
-     * @param settleAfter  age before an unresolved order is the resolver's (longer than any provider call)
-     * @param publishFinal publishes the final state of an order the resolver settled
-     */
-    public TransferResolver(Jdbi jdbi, MemberStore members, ProviderRegistry providers, Duration settleAfter, Clock clock,
-                            Consumer<WalletDao.Order> publishFinal) {
+    TransferResolver(Jdbi jdbi, OrderStore orders, MemberStore members, ProviderRegistry providers, OperatorDirectory operators,
+                     Topics topics, ReplyPublisher publisher, GatewayProperties properties, Clock clock) {
         this.jdbi = jdbi;
+        this.orders = orders;
         this.members = members;
         this.providers = providers;
-        this.settleAfter = settleAfter;
+        this.operators = operators;
+        this.topics = topics;
+        this.publisher = publisher;
+        this.settleAfter = properties.wallet().settleAfter();
         this.clock = clock;
-        this.publishFinal = publishFinal;
     }
 
     /** One pass over the unresolved orders; scheduled. */
     @Scheduled(fixedDelayString = "${gateway.wallet.resolve-interval}")
-    public void resolve() {
-        List<WalletDao.Order> orders;
+    void resolve() {
+        List<OrderStore.Order> due;
         try {
-            orders = jdbi.withExtension(WalletDao.class,
-                    dao -> dao.dueForResolution(clock.instant().minus(settleAfter), clock.instant(), 200));
+            due = orders.dueForResolution(clock.instant().minus(settleAfter), clock.instant(), 200);
         } catch (RuntimeException e) {
             log.warn("resolver could not read unresolved orders: {}", e.toString());
             return;
         }
-        for (WalletDao.Order order : orders) {
+        for (OrderStore.Order order : due) {
             boolean settled;
             try {
                 settled = resolve(order);
@@ -72,38 +89,43 @@ public final class TransferResolver {
                 settled = false;
             }
             if (!settled) {
-                jdbi.useExtension(WalletDao.class, dao -> dao.backOff(order.operatorId(), order.orderId()));
+                orders.backOff(order.operatorId(), order.orderId());
             }
         }
     }
 
     /** One attempt; true when the order is final afterwards. */
-    private boolean resolve(WalletDao.Order order) {
-        Game game = Game.fromCode(order.game()).orElseThrow();
-        ProviderAdapter provider = providers.adapter(game);
+    private boolean resolve(OrderStore.Order order) {
+        ProviderAdapter provider = providers.adapter(order.game());
         String account = members.providerAccount(order.memberId(), order.game())
                 .orElseThrow(() -> new IllegalStateException("no provider account for member " + order.memberId()));
         TransferResult result = provider.transferStatus(account, order.providerOrderId());
         if (result.state() == TransferState.FAILED && Errors.ORDER_NOT_FOUND.name().equals(result.failure())) {
             try {
-                result = provider.transfer(account, order.providerOrderId(), order.amount(), Direction.valueOf(order.action()));
+                result = provider.transfer(account, order.providerOrderId(), order.amount(), order.action());
             } catch (GatewayException refused) {
                 return false;
             }
         }
-        if (result.state() != TransferState.SUCCESS && result.state() != TransferState.FAILED) {
+        Optional<OrderStatus> status = TransferHandler.finalStatus(result.state());
+        if (status.isEmpty()) {
             return false;
         }
         TransferResult settled = result;
-        WalletDao.Order finished = jdbi.inTransaction(h -> {
-            WalletDao dao = h.attach(WalletDao.class);
-            boolean changed = Ledger.settle(dao, order, settled.state() == TransferState.SUCCESS, settled.failure(), settled.balance());
-            return changed ? dao.order(order.operatorId(), order.orderId()).orElseThrow() : null;
-        });
+        OrderStore.Order finished = jdbi.inTransaction(h -> Ledger.settle(h, order, status.get(), settled.failure(), settled.balance())
+                ? OrderStore.order(h, order.operatorId(), order.orderId()).orElseThrow() : null);
         if (finished != null) {
-            log.info("order {}/{} settled by the resolver: {}", order.operatorId(), order.orderId(), settled.state());
-            publishFinal.accept(finished);
+            log.info("order {}/{} settled by the resolver: {}", order.operatorId(), order.orderId(), status.get());
+            publishFinal(finished);
         }
         return true;
+    }
+
+    private void publishFinal(OrderStore.Order order) {
+        CommandMessage original = new CommandMessage(order.requestId(), order.operatorId(), CommandKind.TRANSFER, Language.EN,
+                Map.of(), null, order.createdAt());
+        boolean kafkaNative = operators.byId(order.operatorId()).map(Operator::kafkaNative).orElse(false);
+        publisher.publish(topics.repliesOf(order.operatorId(), kafkaNative),
+                Correlation.memberKey(order.operatorId(), order.userName()), Replies.of(original, TransferAnswers.of(order)));
     }
 }

@@ -1,0 +1,36 @@
+package com.beiying.gateway.ingress.admin;
+
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.GatewayProperties;
+import com.beiying.gateway.config.Role;
+import com.beiying.gateway.messaging.Topics;
+import com.beiying.gateway.persistence.OperatorDirectory;
+import com.beiying.gateway.persistence.OperatorStore;
+import com.beiying.gateway.persistence.OrderStore;
+import com.beiying.gateway.provider.ProviderRegistry;
+import com.beiying.gateway.security.SecretBox;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** The admin API's services, in the ingress role. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnRole(Role.INGRESS)
+class AdminConfiguration {
+
+    @Bean
+    OperatorAdmin operatorAdmin(OperatorStore store, @Qualifier("operatorSecretBox") SecretBox operatorSecretBox,
+                                OperatorDirectory directory, KafkaAdmin kafkaAdmin, Topics topics, GatewayProperties properties,
+                                Clock clock) {
+        return new OperatorAdmin(store, operatorSecretBox, directory, kafkaAdmin, topics, properties, clock);
+    }
+
+    @Bean
+    WalletAdmin walletAdmin(OperatorStore operators, OrderStore orders, ObjectProvider<ProviderRegistry> providers,
+                            GatewayProperties properties, Clock clock) {
+        return new WalletAdmin(operators, orders, providers, properties.wallet().unresolvedAlert(), clock);
+    }
+}

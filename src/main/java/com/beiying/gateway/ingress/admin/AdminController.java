@@ -1,0 +1,136 @@
+package com.beiying.gateway.ingress.admin;
+
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.GatewayProperties;
+import com.beiying.gateway.config.Role;
+import com.beiying.gateway.domain.Game;
+import com.beiying.gateway.error.ErrorFormat;
+import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.error.Language;
+import com.beiying.gateway.fields.FieldRules;
+import com.beiying.gateway.fields.Fields;
+import com.beiying.gateway.ingress.JsonBodyReader;
+import com.beiying.gateway.ingress.ResponseWriter;
+import com.beiying.gateway.persistence.GameStatusDirectory;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The admin API (SPEC §9), guarded by {@code X-Admin-Token} compared in constant time. */
+@RestController
+@ConditionalOnRole(Role.INGRESS)
+class AdminController {
+    private final OperatorAdmin admin;
+    private final WalletAdmin wallet;
+    private final GameStatusDirectory games;
+    private final ResponseWriter writer;
+    private final AdminViews views;
+    private final JsonBodyReader bodyReader;
+    private final byte[] token;
+    private final int maxBodyBytes;
+
+    AdminController(OperatorAdmin admin, WalletAdmin wallet, GameStatusDirectory games, ResponseWriter writer,
+                    JsonBodyReader bodyReader, GatewayProperties properties) {
+        this.admin = admin;
+        this.wallet = wallet;
+        this.games = games;
+        this.writer = writer;
+        this.views = new AdminViews(writer);
+        this.bodyReader = bodyReader;
+        String configured = properties.security().adminToken();
+        if (configured == null || configured.isBlank()) {
+            throw new IllegalStateException("gateway.security.admin-token (GATEWAY_ADMIN_TOKEN) must be set outside embedded mode");
+        }
+        this.token = configured.getBytes(StandardCharsets.UTF_8);
+        this.maxBodyBytes = properties.ingress().maxBodyBytes();
+    }
+
+    @PostMapping("/admin/v1/operators")
+    ResponseEntity<byte[]> create(HttpServletRequest request) {
+        return guarded(request, () -> views.credentials(admin.create(fields(request)), language(request)));
+    }
+
+    @PatchMapping("/admin/v1/operators/{operatorId}")
+    ResponseEntity<byte[]> patch(@PathVariable String operatorId, HttpServletRequest request) {
+        return guarded(request, () -> views.operator(admin.patch(operatorId, fields(request)), language(request)));
+    }
+
+    @GetMapping("/admin/v1/operators/{operatorId}")
+    ResponseEntity<byte[]> view(@PathVariable String operatorId, HttpServletRequest request) {
+        return guarded(request, () -> views.operator(admin.view(operatorId), language(request)));
+    }
+
+    @PostMapping("/admin/v1/operators/{operatorId}/keys")
+    ResponseEntity<byte[]> rotate(@PathVariable String operatorId, HttpServletRequest request) {
+        return guarded(request, () -> views.credentials(admin.rotate(operatorId), language(request)));
+    }
+
+    /** Sets or lifts a game's maintenance window: {@code {"Enabled":true,"Until":"2026-11-23T10:00:00Z"}}. */
+    @PutMapping("/admin/v1/games/{game}/maintenance")
+    ResponseEntity<byte[]> maintenance(@PathVariable String game, HttpServletRequest request) {
+        return guarded(request, () -> {
+            Game g = FieldRules.gameCode(game, null);
+            Fields f = fields(request);
+            games.set(g, FieldRules.enabled(f), FieldRules.until(f));
+            return writer.games(null, language(request), List.of(g), games::maintenance);
+        });
+    }
+
+    /** Sets an operator's credit line for a game: {@code {"Game":"KY","Credit":"50000.00"}}. */
+    @PutMapping("/admin/v1/operators/{operatorId}/credit")
+    ResponseEntity<byte[]> credit(@PathVariable String operatorId, HttpServletRequest request) {
+        return guarded(request, () -> {
+            admin.view(operatorId);
+            Fields f = fields(request);
+            Game game = FieldRules.game(f);
+            return views.creditLine(wallet.setCredit(operatorId, game, FieldRules.credit(f)), language(request));
+        });
+    }
+
+    /**
+     * The ledger check; {@code ?CompareProviders=true} also compares member wallets with their
+     * providers, all of them or one operator's ({@code &OperatorId=}).
+     */
+    @GetMapping("/admin/v1/ledger/check")
+    ResponseEntity<byte[]> ledgerCheck(HttpServletRequest request) {
+        return guarded(request, () -> views.violations(wallet.check(
+                "true".equalsIgnoreCase(request.getParameter("CompareProviders")), request.getParameter("OperatorId")),
+                language(request)));
+    }
+
+    /** Orders still without a final state after the alert time, for a person to look at. */
+    @GetMapping("/admin/v1/orders/unresolved")
+    ResponseEntity<byte[]> unresolved(HttpServletRequest request) {
+        return guarded(request, () -> views.orders(wallet.unresolved(), language(request)));
+    }
+
+    private ResponseEntity<byte[]> guarded(HttpServletRequest request, Supplier<ResponseEntity<byte[]>> action) {
+        try {
+            String given = request.getHeader("X-Admin-Token");
+            if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
+                throw new GatewayException(Errors.UNKNOWN_API_KEY);
+            }
+            return action.get();
+        } catch (GatewayException e) {
+            return writer.error(e, language(request), ErrorFormat.BEIYING, null);
+        }
+    }
+
+    private Fields fields(HttpServletRequest request) {
+        return Fields.of(bodyReader.read(JsonBodyReader.readBounded(request, maxBodyBytes)));
+    }
+
+    private static Language language(HttpServletRequest request) {
+        return Language.fromHeader(request.getHeader("Accept-Language"));
+    }
+}

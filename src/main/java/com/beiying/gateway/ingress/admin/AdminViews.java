@@ -1,0 +1,100 @@
+package com.beiying.gateway.ingress.admin;
+
+import com.beiying.gateway.error.Language;
+import com.beiying.gateway.ingress.ResponseWriter;
+import com.beiying.gateway.persistence.OperatorStore;
+import com.beiying.gateway.persistence.OrderStore;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.core.JsonGenerator;
+
+/** How the admin API shows what it returns: PascalCase fields beside the success head, like {@code /v1}. */
+final class AdminViews {
+    private final ResponseWriter writer;
+
+    AdminViews(ResponseWriter writer) {
+        this.writer = writer;
+    }
+
+    /** A new key pair, shown once. */
+    ResponseEntity<byte[]> credentials(OperatorAdmin.Credentials c, Language language) {
+        return writer.success(language, g -> {
+            g.writeStringProperty("OperatorId", c.operatorId());
+            g.writeStringProperty("ApiKey", c.apiKey());
+            g.writeStringProperty("Secret", c.secret());
+        });
+    }
+
+    /** An operator's settings, never its secret. */
+    ResponseEntity<byte[]> operator(OperatorAdmin.View view, Language language) {
+        OperatorStore.OperatorRow o = view.operator();
+        return writer.success(language, g -> {
+            g.writeStringProperty("OperatorId", o.operatorId());
+            g.writeStringProperty("Name", o.name());
+            g.writeStringProperty("Status", o.active() ? "ACTIVE" : "SUSPENDED");
+            g.writeName("IpAllowlist");
+            strings(g, o.ipAllowlist());
+            g.writeStringProperty("LaunchDomain", o.launchDomain());
+            g.writeStringProperty("Currency", o.currency());
+            g.writeStringProperty("ErrorFormat", o.errorFormat().name());
+            g.writeName("Games");
+            strings(g, view.games());
+            g.writeName("RateLimit");
+            if (o.rateLimit() == null) {
+                g.writeNull();
+            } else {
+                g.writeNumber(o.rateLimit());
+            }
+            g.writeBooleanProperty("KafkaNative", o.kafkaNative());
+        });
+    }
+
+    /** A credit line with what is used and what is available. */
+    ResponseEntity<byte[]> creditLine(OperatorStore.CreditLine line, Language language) {
+        return writer.success(language, g -> {
+            g.writeStringProperty("OperatorId", line.operatorId());
+            g.writeStringProperty("Game", line.game());
+            g.writeStringProperty("Credit", line.creditLimit().toPlainString());
+            g.writeStringProperty("Used", line.creditUsed().toPlainString());
+            g.writeStringProperty("Available", line.available().toPlainString());
+        });
+    }
+
+    /** The ledger check's answer. */
+    ResponseEntity<byte[]> violations(List<String> violations, Language language) {
+        return writer.success(language, g -> {
+            g.writeBooleanProperty("Ok", violations.isEmpty());
+            g.writeName("Violations");
+            strings(g, violations);
+        });
+    }
+
+    /** Orders, as the unresolved list shows them. */
+    ResponseEntity<byte[]> orders(List<OrderStore.Order> orders, Language language) {
+        return writer.success(language, g -> {
+            g.writeName("Orders");
+            g.writeStartArray();
+            for (OrderStore.Order o : orders) {
+                g.writeStartObject();
+                g.writeStringProperty("OperatorId", o.operatorId());
+                g.writeStringProperty("OrderID", o.orderId());
+                g.writeStringProperty("UserName", o.userName());
+                g.writeStringProperty("Game", o.game().code());
+                g.writeStringProperty("Money", o.amount().toPlainString());
+                g.writeStringProperty("Action", o.action().name());
+                g.writeStringProperty("Status", o.status().name());
+                g.writeStringProperty("CreatedAt", o.createdAt().toString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
+    private static void strings(JsonGenerator g, List<String> values) {
+        g.writeStartArray();
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+}

@@ -1,0 +1,139 @@
+package com.beiying.gateway.ingress.admin;
+
+import com.beiying.gateway.config.GatewayProperties;
+import com.beiying.gateway.domain.Game;
+import com.beiying.gateway.error.ErrorFormat;
+import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.error.RequestField;
+import com.beiying.gateway.fields.FieldRules;
+import com.beiying.gateway.fields.Fields;
+import com.beiying.gateway.messaging.Topics;
+import com.beiying.gateway.persistence.OperatorDirectory;
+import com.beiying.gateway.persistence.OperatorStore;
+import com.beiying.gateway.security.SecretBox;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Operator administration (SPEC §9): every field is validated before anything is written, so a
+ * refused change changes nothing. Secrets are generated here, sealed at rest and shown once.
+ * The local directory is refreshed at once; other instances follow within the refresh period.
+ */
+final class OperatorAdmin {
+    private static final char[] ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    /** A new key pair; the secret is never shown again. */
+    record Credentials(String operatorId, String apiKey, String secret) {
+    }
+
+    /** An operator as the admin API shows it (without secrets). */
+    record View(OperatorStore.OperatorRow operator, List<String> games) {
+    }
+
+    private final OperatorStore store;
+    private final SecretBox operatorSecrets;
+    private final OperatorDirectory directory;
+    private final KafkaAdmin kafkaAdmin;
+    private final Topics topics;
+    private final GatewayProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    OperatorAdmin(OperatorStore store, SecretBox operatorSecrets, OperatorDirectory directory, KafkaAdmin kafkaAdmin, Topics topics,
+                  GatewayProperties properties, Clock clock) {
+        this.store = store;
+        this.operatorSecrets = operatorSecrets;
+        this.directory = directory;
+        this.kafkaAdmin = kafkaAdmin;
+        this.topics = topics;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    Credentials create(Fields f) {
+        String name = FieldRules.operatorName(f);
+        List<String> allowlist = FieldRules.ipAllowlist(f);
+        String currency = FieldRules.currency(f);
+        String launchDomain = FieldRules.launchDomain(f);
+        ErrorFormat format = FieldRules.errorFormat(f).orElse(ErrorFormat.BEIYING);
+        Set<Game> games = f.has(RequestField.GAMES) ? FieldRules.games(f) : EnumSet.allOf(Game.class);
+        Integer rateLimit = FieldRules.rateLimit(f);
+        boolean kafkaNative = FieldRules.kafkaNative(f);
+
+        String operatorId = "op" + randomId(10);
+        Credentials credentials = newCredentials(operatorId);
+        if (kafkaNative) {
+            createTopics(operatorId);
+        }
+        store.create(new OperatorStore.NewOperator(operatorId, name, allowlist, launchDomain, currency, format, rateLimit, kafkaNative),
+                sealed(credentials), games);
+        directory.refresh();
+        return credentials;
+    }
+
+    View patch(String operatorId, Fields f) {
+        view(operatorId);
+        OperatorStore.Patch patch = new OperatorStore.Patch(
+                f.has(RequestField.STATUS) ? FieldRules.operatorActive(f) : null,
+                f.has(RequestField.IP_ALLOWLIST) ? FieldRules.ipAllowlist(f) : null,
+                f.has(RequestField.LAUNCH_DOMAIN), FieldRules.launchDomain(f),
+                FieldRules.errorFormat(f).orElse(null),
+                f.has(RequestField.GAMES) ? FieldRules.games(f) : null,
+                f.has(RequestField.RATE_LIMIT), FieldRules.rateLimit(f));
+        store.patch(operatorId, patch);
+        directory.refresh();
+        return view(operatorId);
+    }
+
+    /** A new pair; the operator's older pairs keep working for the configured overlap. */
+    Credentials rotate(String operatorId) {
+        view(operatorId);
+        Credentials credentials = newCredentials(operatorId);
+        store.rotate(operatorId, sealed(credentials), clock.instant().plus(properties.admin().keyOverlap()));
+        directory.refresh();
+        return credentials;
+    }
+
+    View view(String operatorId) {
+        return store.operator(operatorId).map(row -> new View(row, store.gamesOf(operatorId)))
+                .orElseThrow(() -> new GatewayException(Errors.NOT_FOUND));
+    }
+
+    private Credentials newCredentials(String operatorId) {
+        return new Credentials(operatorId, "ak" + HexFormat.of().formatHex(bytes(16)),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32)));
+    }
+
+    private OperatorStore.NewKey sealed(Credentials credentials) {
+        return new OperatorStore.NewKey(credentials.apiKey(), operatorSecrets.seal(credentials.secret(), credentials.apiKey()));
+    }
+
+    private void createTopics(String operatorId) {
+        GatewayProperties.Kafka k = properties.kafka();
+        kafkaAdmin.createOrModifyTopics(
+                new NewTopic(topics.operatorCommands(operatorId), k.commandPartitions(), k.replicationFactor()),
+                new NewTopic(topics.operatorReplies(operatorId), k.replyPartitions(), k.replicationFactor()));
+    }
+
+    private String randomId(int length) {
+        char[] out = new char[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
+        }
+        return new String(out);
+    }
+
+    private byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+}

@@ -1,0 +1,1 @@
+SELECT game, maintenance, maintenance_until FROM game_status

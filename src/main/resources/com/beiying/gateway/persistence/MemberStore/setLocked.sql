@@ -1,0 +1,1 @@
+UPDATE members SET locked = :locked WHERE member_id = :memberId

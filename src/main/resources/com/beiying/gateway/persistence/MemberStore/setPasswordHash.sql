@@ -1,0 +1,1 @@
+UPDATE members SET password_hash = :hash WHERE member_id = :memberId

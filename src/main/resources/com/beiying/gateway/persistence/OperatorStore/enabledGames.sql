@@ -1,0 +1,1 @@
+SELECT operator_id, game FROM operator_games WHERE enabled

@@ -1,0 +1,1 @@
+UPDATE operators SET error_format = :format, updated_at = now() WHERE operator_id = :operatorId

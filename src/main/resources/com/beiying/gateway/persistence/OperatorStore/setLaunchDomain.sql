@@ -1,0 +1,1 @@
+UPDATE operators SET launch_domain = :domain, updated_at = now() WHERE operator_id = :operatorId

@@ -1,0 +1,1 @@
+UPDATE sim_accounts SET balance = balance + :delta WHERE game = :game AND account = :account

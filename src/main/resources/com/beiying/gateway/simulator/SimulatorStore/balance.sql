@@ -1,0 +1,1 @@
+SELECT balance FROM sim_accounts WHERE game = :game AND account = :account

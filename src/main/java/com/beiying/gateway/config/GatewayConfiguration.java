@@ -15,6 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class GatewayConfiguration {
     /** AES-GCM purpose under which operator secrets are sealed at rest. */
     static final String OPERATOR_SECRET_PURPOSE = "operator-secret";
+    private static final String REQUEST_FINGERPRINT_PURPOSE = "request-fingerprint";
 
     @Bean
     Jdbi jdbi(DataSource dataSource) {
@@ -30,6 +31,12 @@ class GatewayConfiguration {
     @Bean
     SecretBox operatorSecretBox(GatewayProperties properties) {
         return new SecretBox(properties.security().masterKey(), OPERATOR_SECRET_PURPOSE);
+    }
+
+    /** Fingerprints requests, so that a reused X-Request-Id is told from a repeat. */
+    @Bean
+    SecretBox requestFingerprints(GatewayProperties properties) {
+        return new SecretBox(properties.security().masterKey(), REQUEST_FINGERPRINT_PURPOSE);
     }
 
     /** Seals secret request fields (passwords) for their trip through Kafka. */

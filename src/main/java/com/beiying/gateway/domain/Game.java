@@ -3,7 +3,7 @@ package com.beiying.gateway.domain;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The eight providers of SPEC §2, by the game code operators send. */
+/** The eight providers (docs/api.md), by the game code operators send. */
 public enum Game {
     AGLIVE("AGLive", "AG视讯", Type.LIVE_CASINO),
     AVIA("AVIA", "泛亚电竞", Type.ESPORTS),

@@ -25,11 +25,15 @@ public final class ErrorCatalogDocs {
         StringBuilder out = new StringBuilder();
         out.append("# Error catalog\n\n")
                 .append("Generated from `com.beiying.gateway.error.Errors` by the build; do not edit by hand.\n\n")
-                .append("Every answer carries the Beiying `Code`; the RGS dialect adds `error_id` and `error_code`.\n")
-                .append("Field-validation entries (2001–2011) take the Beiying code of the field at fault and the RGS code\n")
-                .append("`INVALID_<FIELD>` (for example `UserName` gives `BADNAME` and `INVALID_USER_NAME`).\n")
-                .append("Entries without an RGS id are rendered in the RGS dialect with `error_id` null and `error_code`\n")
-                .append("equal to the Beiying code.\n\n")
+                .append("Every error answer carries a Beiying `Code` (one of the seed API's 30, spelling included),\n")
+                .append("an RGS id (`ErrorId`, or `error_id` in the RGS dialect) and an RGS code. Ids 2001–2038 carry\n")
+                .append("the RGS seed's codes and their messages begin with the seed's words; several situations may\n")
+                .append("share one seed id (2032, 2035), and what follows the seed's words tells them apart. Situations\n")
+                .append("no seed id fits have ids of the gateway's own range 3001–3099, so an RGS client always reads an\n")
+                .append("integer `error_id`. Field-validation entries (2001–2011) take the Beiying code of the field at\n")
+                .append("fault and the RGS code `INVALID_<FIELD>` (for example `UserName` gives `BADNAME` and\n")
+                .append("`INVALID_USER_NAME`); in the RGS dialect they are nested as `error_detail`. Reserved entries\n")
+                .append("hold an id that no request can produce today, and say why.\n\n")
                 .append("| Name | Code | RGS id | RGS code | HTTP | Retriable | zh-CN | en | Reserved because |\n")
                 .append("|---|---|---|---|---|---|---|---|---|\n");
         for (Errors e : Errors.documentationOrder()) {
@@ -44,7 +48,9 @@ public final class ErrorCatalogDocs {
                     .append(" | ").append(e.reservedReason().orElse(""))
                     .append(" |\n");
         }
-        out.append("\n## Request fields\n\n| Field | Code | RGS code | English words |\n|---|---|---|---|\n");
+        out.append("\n## Request fields\n\nA field error names its field in `ErrorCode` (`INVALID_<FIELD>`) and takes the field's\n")
+                .append("Beiying code. Headers with values of their own are fields too.\n\n")
+                .append("| Field | Code | RGS code | English words |\n|---|---|---|---|\n");
         for (RequestField f : RequestField.values()) {
             out.append("| `").append(f.jsonName()).append("` | `").append(f.beiyingCode()).append("` | `")
                     .append(f.rgsCode()).append("` | ").append(f.englishWords()).append(" |\n");

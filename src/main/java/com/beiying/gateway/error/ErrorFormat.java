@@ -1,6 +1,6 @@
 package com.beiying.gateway.error;
 
-/** The dialect an operator receives errors in (SPEC §6). */
+/** The dialect an operator receives errors in (docs/api.md). */
 public enum ErrorFormat {
     /** {@code {"Code":..,"Message":..,"ErrorId":..,"ErrorCode":..,"RequestId":..}}. */
     BEIYING,

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Every request field of SPEC §4 with the Beiying code its validation errors carry. The RGS code
- * ({@code INVALID_} plus the name in upper snake case) and the English words of the field are
- * derived from the JSON name so that they can never drift from it.
+ * Every request field of the API (and the request headers that carry values of their own) with the
+ * Beiying code its validation errors carry. The RGS code ({@code INVALID_} plus the name in upper
+ * snake case) and the English words of the field are derived from the name so that they can never
+ * drift from it.
  */
 public enum RequestField {
     USER_NAME("UserName", "BADNAME", "用户名"),
@@ -25,7 +26,7 @@ public enum RequestField {
     END_TIME("EndTime", "DATEEROOR", "结束时间"),
     PAGE("Page", "CONTENT", "页码"),
     PAGE_SIZE("PageSize", "CONTENT", "每页条数"),
-    // Admin API fields (SPEC §9)
+    // Admin API fields (docs/api.md)
     NAME("Name", "CONTENT", "名称"),
     IP_ALLOWLIST("IpAllowlist", "CONTENT", "IP白名单"),
     LAUNCH_DOMAIN("LaunchDomain", "CONTENT", "启动域名"),
@@ -37,7 +38,11 @@ public enum RequestField {
     KAFKA_NATIVE("KafkaNative", "CONTENT", "Kafka直连"),
     ENABLED("Enabled", "CONTENT", "开关"),
     UNTIL("Until", "CONTENT", "结束时间"),
-    CREDIT("Credit", "BADMONEY", "额度");
+    CREDIT("Credit", "BADMONEY", "额度"),
+    // Request headers that carry values of their own (docs/api.md)
+    X_REQUEST_ID("X-Request-Id", "CONTENT", "X-Request-Id"),
+    X_NONCE("X-Nonce", "Sign", "X-Nonce"),
+    X_TIMESTAMP("X-Timestamp", "TIMEOUT", "X-Timestamp");
 
     private final String jsonName;
     private final String beiyingCode;
@@ -80,8 +85,16 @@ public enum RequestField {
         return chineseName;
     }
 
-    /** Splits PascalCase, keeping acronyms together: {@code OrderID} gives Order, ID. */
-    static List<String> words(String pascal) {
+    /** Splits PascalCase and hyphens, keeping acronyms together: {@code OrderID} gives Order, ID. */
+    static List<String> words(String name) {
+        List<String> words = new ArrayList<>();
+        for (String part : name.split("-")) {
+            words.addAll(pascalWords(part));
+        }
+        return words;
+    }
+
+    private static List<String> pascalWords(String pascal) {
         List<String> words = new ArrayList<>();
         int start = 0;
         for (int i = 1; i < pascal.length(); i++) {

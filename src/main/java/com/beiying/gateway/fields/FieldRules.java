@@ -13,46 +13,56 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every field rule of the API (SPEC §4 and the admin API of §9), each mapped onto its catalogued
+ * Every field rule of the API (docs/api.md), each mapped onto its catalogued
  * error, written once over {@link Fields} for {@code /v1}, the admin API and Kafka-native commands.
  */
 public final class FieldRules {
-    /** The most one transfer may move (SPEC §4). */
+    /** The most one transfer may move (docs/api.md). */
     public static final BigDecimal MAX_MONEY = new BigDecimal("1000000.00");
     /** The largest credit line the admin API sets. */
     public static final BigDecimal MAX_CREDIT = new BigDecimal("1000000000.00");
 
-    private static final Pattern NAME_CHARS = Pattern.compile("[a-z0-9]+");
+    /** Currencies the providers are run in; an operator's currency is one of them. */
+    public static final Set<String> CURRENCIES = Set.of("CNY", "USD", "HKD", "TWD", "THB", "VND", "MYR", "IDR", "PHP", "KRW",
+            "JPY", "INR", "EUR");
+
+    private static final Pattern USER_NAME = Pattern.compile("[a-z][a-z0-9]{3,15}");
     private static final Pattern GAME_ID = Pattern.compile("[A-Za-z0-9_-]+");
+    /** A plain decimal as the API accepts it: digits, at most one point, an optional leading minus (refused as negative). */
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,20}(\\.\\d{1,20})?");
+    private static final String GAMES_EXPECTED = String.join(" / ", Arrays.stream(Game.values()).map(Game::code).toList());
     private static final Pattern ORDER_CHARS = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern DOMAIN = Pattern.compile(
             "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    /** A host, or an https origin with an optional port and at most a bare trailing slash. */
+    private static final Pattern LAUNCH_DOMAIN = Pattern.compile("(https://)?([A-Za-z0-9.-]+)(?::(\\d{1,5}))?/?");
+    private static final String LAUNCH_DOMAIN_FORMS = "play.example.com / https://play.example.com[:port]";
     private static final int MAX_LIST = 256;
 
     private FieldRules() {
     }
 
-    // ---- Members and games (SPEC §4) ------------------------------------------------------------
+    // ---- Members and games (docs/api.md) ------------------------------------------------------------
 
-    /** UserName: lower-cased, then {@code ^[a-z][a-z0-9]{3,15}$}. */
+    /**
+     * UserName: lower-cased, then {@code ^[a-z][a-z0-9]{3,15}$}; a name that breaks the rule is
+     * BADNAME 2024 (absent, null, blank or not a string are the generic field errors).
+     */
     public static String userName(Fields fields) {
         String name = fields.requiredString(RequestField.USER_NAME).toLowerCase(Locale.ROOT);
-        if (!NAME_CHARS.matcher(name).matches()) {
-            throw GatewayException.field(Errors.FIELD_INVALID, RequestField.USER_NAME);
-        }
-        checkLength(RequestField.USER_NAME, name, 4, 16);
-        if (!Character.isLetter(name.charAt(0))) {
+        if (!USER_NAME.matcher(name).matches()) {
             throw GatewayException.field(Errors.INVALID_USERNAME, RequestField.USER_NAME);
         }
         return name;
@@ -78,21 +88,21 @@ public final class FieldRules {
         return password;
     }
 
-    /** Game: one of SPEC §2. */
+    /** Game: one of the eight provider codes. */
     public static Game game(Fields fields) {
         return gameCode(fields.requiredString(RequestField.GAME), RequestField.GAME);
     }
 
-    /** Platform: PC, H5 or APP; default PC. */
+    /** Platform: PC, H5 or APP (any case); default PC. */
     public static String platform(Fields fields) {
         String platform = fields.optionalString(RequestField.PLATFORM).orElse("PC").toUpperCase(Locale.ROOT);
         if (!platform.equals("PC") && !platform.equals("H5") && !platform.equals("APP")) {
-            throw GatewayException.field(Errors.INVALID_PLATFORM, RequestField.PLATFORM);
+            throw expected(Errors.INVALID_PLATFORM, RequestField.PLATFORM, "PC / H5 / APP");
         }
         return platform;
     }
 
-    /** Language of the game: zh-CN or en; default zh-CN. */
+    /** Language of the game: zh-CN or en (any case); default zh-CN. */
     public static String language(Fields fields) {
         String language = fields.optionalString(RequestField.LANGUAGE).orElse("zh-CN");
         if (language.equalsIgnoreCase("zh-CN")) {
@@ -101,14 +111,17 @@ public final class FieldRules {
         if (language.equalsIgnoreCase("en")) {
             return "en";
         }
-        throw GatewayException.field(Errors.INVALID_LANGUAGE, RequestField.LANGUAGE);
+        throw expected(Errors.INVALID_LANGUAGE, RequestField.LANGUAGE, "zh-CN / en");
     }
 
-    /** GameId: optional, 1–64 characters of {@code [A-Za-z0-9_-]}. */
+    /** GameId: optional, at most 64 characters of {@code [A-Za-z0-9_-]}; anything else names no game (2022). */
     public static String gameId(Fields fields) {
         String id = fields.optionalString(RequestField.GAME_ID).orElse(null);
-        if (id != null && (id.length() > 64 || !GAME_ID.matcher(id).matches())) {
-            throw GatewayException.field(Errors.INVALID_GAME_ID, RequestField.GAME_ID);
+        if (id != null) {
+            checkLength(RequestField.GAME_ID, id, 1, 64);
+            if (!GAME_ID.matcher(id).matches()) {
+                throw GatewayException.field(Errors.GAME_NOT_FOUND, RequestField.GAME_ID);
+            }
         }
         return id;
     }
@@ -124,42 +137,32 @@ public final class FieldRules {
         return text.equals("true");
     }
 
-    // ---- Money (SPEC §4, §7) ---------------------------------------------------------------------
+    // ---- Money (docs/api.md) ---------------------------------------------------------------------
 
     /**
-     * Money: a JSON number or a decimal string, above zero, at most two decimals, at most
-     * 1,000,000.00; exact decimal arithmetic throughout, never floating point.
+     * Money: a JSON number or a plain decimal string (digits and one point: no spaces, sign or
+     * exponent), above zero, at most two decimals, at most 1,000,000.00; exact decimal arithmetic
+     * throughout, never floating point. Each fault has its seed id: not a number 2020, negative
+     * 2027, zero 2034, more than two decimals 2038, above the maximum 2009.
      */
     public static BigDecimal money(Fields fields) {
         FieldInput input = fields.required(RequestField.MONEY);
-        String text = switch (input.kind()) {
-            case NUMBER -> input.text();
-            case STRING -> {
-                String t = fields.requiredString(RequestField.MONEY).trim();
-                if (!DECIMAL.matcher(t).matches()) {
-                    throw GatewayException.field(Errors.FIELD_INVALID, RequestField.MONEY);
-                }
-                yield t;
-            }
-            default -> throw GatewayException.field(Errors.FIELD_INVALID, RequestField.MONEY);
-        };
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw GatewayException.field(Errors.FIELD_INVALID, RequestField.MONEY);
+        boolean numeric = input.kind() == FieldInput.Kind.NUMBER || input.kind() == FieldInput.Kind.STRING;
+        if (!numeric || input.isSealed() || input.text() == null || !DECIMAL.matcher(input.text()).matches()) {
+            throw GatewayException.field(Errors.INVALID_AMOUNT_TYPE, RequestField.MONEY);
         }
+        BigDecimal value = new BigDecimal(input.text());
         if (value.signum() < 0) {
             throw GatewayException.field(Errors.NEGATIVE_AMOUNT, RequestField.MONEY);
         }
         if (value.signum() == 0) {
             throw GatewayException.field(Errors.ZERO_AMOUNT, RequestField.MONEY);
         }
+        if (value.stripTrailingZeros().scale() > 2) {
+            throw GatewayException.field(Errors.TOO_MANY_DECIMALS, RequestField.MONEY);
+        }
         if (value.compareTo(MAX_MONEY) > 0) {
             throw new GatewayException(Errors.FIELD_ABOVE_MAXIMUM, RequestField.MONEY, Map.of("max", MAX_MONEY.toPlainString()));
-        }
-        if (value.stripTrailingZeros().scale() > 2) {
-            throw GatewayException.field(Errors.FIELD_INVALID, RequestField.MONEY);
         }
         return value.setScale(2, RoundingMode.UNNECESSARY);
     }
@@ -174,62 +177,78 @@ public final class FieldRules {
         return id;
     }
 
-    /** Action: IN or OUT; anything else, or nothing, is TRANSFER_NO_ACTION. */
+    /** Action: exactly IN or OUT; its faults carry TRANSFER_NO_ACTION (missing 2001, anything else 2006). */
     public static Direction action(Fields fields) {
-        FieldInput input = fields.raw(RequestField.ACTION).orElse(FieldInput.NULL);
-        String word = input.kind() != FieldInput.Kind.STRING || input.text() == null ? ""
-                : input.text().trim().toUpperCase(Locale.ROOT);
-        return Direction.fromWord(word).orElseThrow(() -> GatewayException.field(Errors.NO_ACTION, RequestField.ACTION));
+        String word = fields.requiredString(RequestField.ACTION);
+        return Direction.fromWord(word).orElseThrow(() -> expected(Errors.FIELD_INVALID, RequestField.ACTION, "IN / OUT"));
     }
 
-    // ---- Operators (admin API, SPEC §9) ------------------------------------------------------------
+    // ---- Operators (admin API, docs/api.md) ------------------------------------------------------------
 
     /** Name: 1–64 characters. */
     public static String operatorName(Fields fields) {
         return string(fields, RequestField.NAME, 1, 64);
     }
 
-    /** Currency: three upper-case letters. */
+    /** Currency: one of {@link #CURRENCIES}; anything else is an unsupported currency (2026). */
     public static String currency(Fields fields) {
-        String c = string(fields, RequestField.CURRENCY, 3, 3);
-        if (!CURRENCY.matcher(c).matches()) {
-            throw GatewayException.field(Errors.FIELD_INVALID, RequestField.CURRENCY);
+        String c = fields.requiredString(RequestField.CURRENCY);
+        if (!CURRENCIES.contains(c)) {
+            throw expected(Errors.UNSUPPORTED_CURRENCY, RequestField.CURRENCY, String.join(" / ", CURRENCIES.stream().sorted().toList()));
         }
         return c;
     }
 
-    /** LaunchDomain: a host name, or absent/null for none. */
+    /**
+     * LaunchDomain: a host name ({@code play.example.com}) or an https origin
+     * ({@code https://play.example.com}, optionally with a port), normalised once to
+     * {@code host[:port]} in lower case; absent or null for none. A path, query, fragment,
+     * credentials or another scheme is refused.
+     */
     public static String launchDomain(Fields fields) {
         String d = fields.optionalString(RequestField.LAUNCH_DOMAIN).orElse(null);
         if (d == null) {
             return null;
         }
-        checkLength(RequestField.LAUNCH_DOMAIN, d, 1, 253);
-        if (!DOMAIN.matcher(d).matches()) {
-            throw GatewayException.field(Errors.FIELD_INVALID, RequestField.LAUNCH_DOMAIN);
+        checkLength(RequestField.LAUNCH_DOMAIN, d, 1, 300);
+        Matcher m = LAUNCH_DOMAIN.matcher(d);
+        if (!m.matches() || !DOMAIN.matcher(m.group(2)).matches()) {
+            throw expected(Errors.FIELD_INVALID, RequestField.LAUNCH_DOMAIN, LAUNCH_DOMAIN_FORMS);
         }
-        return d.toLowerCase(Locale.ROOT);
+        String host = m.group(2).toLowerCase(Locale.ROOT);
+        String port = m.group(3);
+        if (port == null || port.equals("443")) {
+            return host;
+        }
+        int number = Integer.parseInt(port);
+        if (number < 1 || number > 65535 || port.startsWith("0")) {
+            throw expected(Errors.FIELD_INVALID, RequestField.LAUNCH_DOMAIN, LAUNCH_DOMAIN_FORMS);
+        }
+        return host + ":" + number;
     }
 
-    /** ErrorFormat: BEIYING or RGS; empty when absent. */
+    /** ErrorFormat: BEIYING or RGS (any case); empty when absent. */
     public static Optional<ErrorFormat> errorFormat(Fields fields) {
         return fields.optionalString(RequestField.ERROR_FORMAT).map(f -> {
-            checkLength(RequestField.ERROR_FORMAT, f, 1, 16);
-            try {
-                return ErrorFormat.valueOf(f.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw GatewayException.field(Errors.FIELD_INVALID, RequestField.ERROR_FORMAT);
+            for (ErrorFormat format : ErrorFormat.values()) {
+                if (format.name().equalsIgnoreCase(f)) {
+                    return format;
+                }
             }
+            throw expected(Errors.FIELD_INVALID, RequestField.ERROR_FORMAT, "BEIYING / RGS");
         });
     }
 
-    /** Status: ACTIVE or SUSPENDED; true for active. */
+    /** Status: ACTIVE or SUSPENDED (any case); true for active. */
     public static boolean operatorActive(Fields fields) {
-        String s = string(fields, RequestField.STATUS, 1, 16).toUpperCase(Locale.ROOT);
-        if (!s.equals("ACTIVE") && !s.equals("SUSPENDED")) {
-            throw GatewayException.field(Errors.FIELD_INVALID, RequestField.STATUS);
+        String s = fields.requiredString(RequestField.STATUS);
+        if (s.equalsIgnoreCase("ACTIVE")) {
+            return true;
         }
-        return s.equals("ACTIVE");
+        if (s.equalsIgnoreCase("SUSPENDED")) {
+            return false;
+        }
+        throw expected(Errors.FIELD_INVALID, RequestField.STATUS, "ACTIVE / SUSPENDED");
     }
 
     /** IpAllowlist: a non-empty list of IPv4/IPv6 CIDRs, normalised. */
@@ -248,7 +267,7 @@ public final class FieldRules {
         return out;
     }
 
-    /** Games: game codes of SPEC §2. */
+    /** Games: provider codes. */
     public static Set<Game> games(Fields fields) {
         Set<Game> out = new LinkedHashSet<>();
         for (String code : fields.requiredStrings(RequestField.GAMES, MAX_LIST, 64)) {
@@ -308,9 +327,14 @@ public final class FieldRules {
         return value.setScale(2, RoundingMode.UNNECESSARY);
     }
 
-    /** A game named in a path or field: one of SPEC §2, else TYPE_ERROR. */
+    /** A game named in a path or field: one of the eight codes, else TYPE_ERROR 2017. */
     public static Game gameCode(String code, RequestField field) {
-        return Game.fromCode(code).orElseThrow(() -> GatewayException.field(Errors.UNKNOWN_GAME, field));
+        return Game.fromCode(code).orElseThrow(() -> expected(Errors.UNKNOWN_GAME, field, GAMES_EXPECTED));
+    }
+
+    /** A refusal that names the values the field takes. */
+    private static GatewayException expected(Errors error, RequestField field, String allowed) {
+        return new GatewayException(error, field, Map.of("expected", allowed));
     }
 
     private static String string(Fields fields, RequestField field, int min, int max) {

@@ -3,6 +3,7 @@ package com.beiying.gateway.fields;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.error.RequestField;
+import com.beiying.gateway.security.FieldSealing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The fields of one request, wherever it came from (a {@code /v1} body, an admin body, a command
- * produced by a Kafka-native operator), with the generic RGS rules of SPEC §6: missing 2001, JSON
+ * produced by a Kafka-native operator), with the generic RGS rules (docs/errors.md): missing 2001, JSON
  * null 2002, blank 2003, wrong JSON kind 2006, absurdly large 2011. Each field's own rules are in
  * {@link FieldRules}, written once over this type.
  */
@@ -35,20 +36,25 @@ public final class Fields {
 
     private final Map<String, FieldInput> values;
     private final Opener opener;
+    private final boolean secretsSealed;
 
-    private Fields(Map<String, FieldInput> values, Opener opener) {
+    private Fields(Map<String, FieldInput> values, Opener opener, boolean secretsSealed) {
         this.values = values;
         this.opener = opener;
+        this.secretsSealed = secretsSealed;
     }
 
-    /** Fields of a request that carries no sealed value (the admin API). */
+    /** Fields of a request that carries no secret (the admin API). */
     public static Fields of(Map<String, FieldInput> values) {
-        return new Fields(values, NOTHING_SEALED);
+        return new Fields(values, NOTHING_SEALED, false);
     }
 
-    /** Fields of a command whose secret fields open with the opener. */
+    /**
+     * Fields of a command: its secret fields ({@link FieldSealing#SECRET_FIELDS}) must arrive
+     * sealed and open with the opener; one in plain text is refused without being read.
+     */
     public static Fields sealed(Map<String, FieldInput> values, Opener opener) {
-        return new Fields(values, opener);
+        return new Fields(values, opener, true);
     }
 
     /** Whether the field is present at all (JSON null included). */
@@ -147,6 +153,10 @@ public final class Fields {
         }
         if (input.kind() != FieldInput.Kind.STRING) {
             throw GatewayException.field(Errors.FIELD_INVALID, field);
+        }
+        if (secretsSealed && !input.isSealed() && FieldSealing.SECRET_FIELDS.contains(field.jsonName())) {
+            // A password that crossed a topic in plain text: refuse it, and never look at or echo it.
+            throw GatewayException.field(Errors.SECRET_NOT_SEALED, field);
         }
         String text = input.isSealed() ? open(field, input.sealed()) : input.text();
         if (text == null) {

@@ -13,7 +13,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Replaces Tomcat's HTML error page for what the container refuses before Spring sees it
- * (malformed paths, oversized headers): those answers are catalogued JSON too (SPEC §6).
+ * (malformed paths, oversized headers): those answers are catalogued JSON too (docs/api.md).
  * Instantiated by Tomcat by class name, hence public with a no-argument constructor.
  */
 public class CataloguedErrorValve extends ErrorReportValve {

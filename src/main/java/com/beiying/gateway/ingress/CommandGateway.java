@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Turns an authenticated request into a command and its reply (SPEC §5). The request row and the
+ * Turns an authenticated request into a command and its reply (docs/api.md). The request row and the
  * nonce are recorded in one statement before anything is published, so a repeated
  * {@code X-Request-Id} never publishes twice: it waits for, or reads, the first one's reply.
  */
@@ -62,20 +62,32 @@ final class CommandGateway {
      * Records, publishes and awaits a command. The future completes with the reply, or
      * exceptionally with a GatewayException (REPLY_TIMEOUT, INTERNAL_ERROR when Kafka refused).
      *
-     * @throws GatewayException BAD_SIGNATURE at once when the nonce was used before
+     * @param fingerprint the request's fingerprint (method, path, body), which tells a repeat of
+     *                    this request from another request reusing its id
+     * @throws GatewayException NONCE_REUSED at once when the nonce was used before, and
+     *                          REQUEST_ID_REUSED when the request id belongs to a different request
      */
-    CompletableFuture<ReplyMessage> submit(Caller caller, CommandKind kind, Map<String, FieldInput> fields, Language language) {
+    CompletableFuture<ReplyMessage> submit(Caller caller, CommandKind kind, Map<String, FieldInput> fields, Language language,
+                                           byte[] fingerprint) {
         String operatorId = caller.operator().operatorId();
         String requestId = caller.requestId();
         RequestStore.Acceptance accepted = requests.accept(operatorId, requestId, kind.name(), caller.nonce(),
-                clock.instant().plus(nonceTtl));
+                clock.instant().plus(nonceTtl), fingerprint);
         if (!accepted.nonceFresh()) {
-            throw new GatewayException(Errors.BAD_SIGNATURE);
+            throw new GatewayException(Errors.NONCE_REUSED);
+        }
+        if (!accepted.created()) {
+            // A repeated request id: the same request again waits for or reads the first one's
+            // reply; another request under the same id runs nothing.
+            RequestStore.StoredRequest first = requests.find(operatorId, requestId)
+                    .orElseThrow(() -> new GatewayException(Errors.INTERNAL_ERROR));
+            if (!first.sameAs(fingerprint) || !first.commandType().equals(kind.name())) {
+                throw new GatewayException(Errors.REQUEST_ID_REUSED);
+            }
         }
         String correlationId = Correlation.id(operatorId, requestId);
         CompletableFuture<ReplyMessage> reply = waiters.await(correlationId, replyTimeoutMillis);
         if (!accepted.created()) {
-            // A repeated request id: answer from the store if done, else wait for the first one's reply.
             Optional<ReplyMessage> stored = replies.reply(operatorId, requestId);
             if (stored.isPresent()) {
                 return CompletableFuture.completedFuture(stored.get());
@@ -116,7 +128,7 @@ final class CommandGateway {
     void useNonce(Caller caller) {
         boolean fresh = requests.useNonce(caller.operator().operatorId(), caller.nonce(), clock.instant().plus(nonceTtl));
         if (!fresh) {
-            throw new GatewayException(Errors.BAD_SIGNATURE);
+            throw new GatewayException(Errors.NONCE_REUSED);
         }
     }
 

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * No request, however malformed, gets a stack trace, an HTML page or an uncatalogued code
- * (SPEC §6): Spring MVC's own refusals and anything the servlet container rejects are rendered
+ * (docs/api.md): Spring MVC's own refusals and anything the servlet container rejects are rendered
  * from the catalog too.
  */
 @RestControllerAdvice

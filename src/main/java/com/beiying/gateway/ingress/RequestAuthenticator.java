@@ -5,6 +5,7 @@ import com.beiying.gateway.domain.Operator;
 import com.beiying.gateway.error.ErrorFormat;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
+import com.beiying.gateway.error.RequestField;
 import com.beiying.gateway.persistence.OperatorDirectory;
 import com.beiying.gateway.security.Cidr;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,19 +17,22 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * SPEC §3: ApiKey, client IP, timestamp window, HMAC-SHA256 signature (constant-time compare) and
+ * The checks of docs/api.md ("Operators and authentication"): ApiKey, client IP, timestamp window, HMAC-SHA256 signature (constant-time compare) and
  * operator status, in that order, so nothing about an operator is revealed before the caller has
  * shown its key and an allowed address. Nonce uniqueness is checked against the database when the
  * request is recorded, so it holds across every ingress instance.
  */
 final class RequestAuthenticator {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{8,64}");
-    private static final Pattern TIMESTAMP = Pattern.compile("\\d{1,15}");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** Header values longer than this are absurd. */
+    private static final int ABSURD_LENGTH = 1024;
 
     private final OperatorDirectory operators;
     private final long skewMillis;
@@ -43,7 +47,11 @@ final class RequestAuthenticator {
         this.clock = clock;
     }
 
-    /** Authenticates the request over the exact body bytes, or throws its catalogued refusal. */
+    /**
+     * Authenticates the request over the exact body bytes, or throws its catalogued refusal. A
+     * malformed {@code X-Timestamp}, {@code X-Nonce} or {@code X-Request-Id} is a field error on
+     * that header, so the answer names the header at fault.
+     */
     Caller authenticate(HttpServletRequest request, byte[] body) {
         String apiKey = bearer(request.getHeader("Authorization"));
         OperatorDirectory.Credentials credentials = apiKey == null ? null : operators.byApiKey(apiKey).orElse(null);
@@ -56,26 +64,67 @@ final class RequestAuthenticator {
             throw new GatewayException(Errors.IP_NOT_ALLOWED);
         }
         String timestamp = request.getHeader("X-Timestamp");
-        if (timestamp == null || !TIMESTAMP.matcher(timestamp).matches()
-                || Math.abs(clock.millis() - Long.parseLong(timestamp)) > skewMillis) {
-            throw new GatewayException(Errors.STALE_TIMESTAMP);
-        }
-        String nonce = request.getHeader("X-Nonce");
+        checkTimestamp(timestamp);
+        String nonce = token(request.getHeader("X-Nonce"), RequestField.X_NONCE);
         String sign = request.getHeader("X-Sign");
-        if (nonce == null || !TOKEN.matcher(nonce).matches() || sign == null
-                || !signatureMatches(credentials.secret(), sign, timestamp, nonce, request, body)) {
+        if (sign == null || !signatureMatches(credentials.secret(), sign, timestamp, nonce, request, body)) {
             throw new GatewayException(Errors.BAD_SIGNATURE);
         }
         if (!operator.active()) {
             throw new GatewayException(Errors.OPERATOR_SUSPENDED);
         }
         String requestId = request.getHeader("X-Request-Id");
-        if (requestId == null) {
-            requestId = newRequestId();
-        } else if (!TOKEN.matcher(requestId).matches()) {
-            throw new GatewayException(Errors.INVALID_CONTENT);
-        }
+        requestId = requestId == null ? newRequestId() : token(requestId, RequestField.X_REQUEST_ID);
         return new Caller(operator, requestId, nonce, clientIp);
+    }
+
+    /**
+     * X-Timestamp: Unix epoch milliseconds within the allowed skew of server time. One that is
+     * close to now in seconds is told so, since that is the usual mistake.
+     */
+    private void checkTimestamp(String text) {
+        if (text == null) {
+            throw GatewayException.field(Errors.FIELD_REQUIRED, RequestField.X_TIMESTAMP);
+        }
+        if (text.isBlank()) {
+            throw GatewayException.field(Errors.FIELD_BLANK, RequestField.X_TIMESTAMP);
+        }
+        if (!DIGITS.matcher(text).matches()) {
+            throw GatewayException.field(text.length() > ABSURD_LENGTH ? Errors.FIELD_TOO_LARGE : Errors.FIELD_NOT_INTEGER,
+                    RequestField.X_TIMESTAMP);
+        }
+        long now = clock.millis();
+        long value = text.length() > 15 ? Long.MAX_VALUE : Long.parseLong(text);
+        if (Math.abs(now - value) <= skewMillis) {
+            return;
+        }
+        if (value <= Long.MAX_VALUE / 1000 && Math.abs(now - value * 1000) <= skewMillis + 1000) {
+            throw new GatewayException(Errors.TIMESTAMP_IN_SECONDS);
+        }
+        throw new GatewayException(Errors.STALE_TIMESTAMP);
+    }
+
+    /** X-Nonce and X-Request-Id: 8–64 characters of {@code [A-Za-z0-9_-]}. */
+    private static String token(String value, RequestField header) {
+        if (value == null) {
+            throw GatewayException.field(Errors.FIELD_REQUIRED, header);
+        }
+        if (value.length() > ABSURD_LENGTH) {
+            throw GatewayException.field(Errors.FIELD_TOO_LARGE, header);
+        }
+        if (value.isBlank()) {
+            throw GatewayException.field(Errors.FIELD_BLANK, header);
+        }
+        if (value.length() < 8) {
+            throw new GatewayException(Errors.FIELD_TOO_SHORT, header, Map.of("min", 8));
+        }
+        if (value.length() > 64) {
+            throw new GatewayException(Errors.FIELD_TOO_LONG, header, Map.of("max", 64));
+        }
+        if (!TOKEN.matcher(value).matches()) {
+            throw new GatewayException(Errors.FIELD_INVALID, header, Map.of("expected", "A-Z / a-z / 0-9 / _ / -"));
+        }
+        return value;
     }
 
     /**

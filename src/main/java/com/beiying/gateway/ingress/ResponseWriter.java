@@ -22,7 +22,7 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Renders every answer of the API from a reply or a catalogued error, in the operator's dialect
- * (SPEC §6). Bodies are written with a streaming generator, no object tree; the RequestId is
+ * (docs/api.md). Bodies are written with a streaming generator, no object tree; the RequestId is
  * also always in the {@code X-Request-Id} response header, since the RGS shapes have no place
  * for it.
  */
@@ -96,8 +96,11 @@ public final class ResponseWriter {
 
     private void writeReply(JsonGenerator g, ReplyMessage reply, ErrorFormat format) {
         if (!reply.success()) {
-            writeError(g, format, reply.code(), reply.message(), reply.errorId(), reply.errorCode(), reply.requestId(),
-                    reply.result());
+            // A reply stored by an older version may lack the id; the catalog knows it by the entry's name.
+            Errors entry = Errors.byName(reply.errorName());
+            Integer errorId = reply.errorId() != null ? reply.errorId() : entry.rgsId().orElse(null);
+            String errorCode = reply.errorId() != null ? reply.errorCode() : entry.rgsCode(null).orElse(null);
+            writeError(g, format, reply.code(), reply.message(), errorId, errorCode, reply.requestId(), reply.result());
             return;
         }
         g.writeStartObject();
@@ -142,13 +145,8 @@ public final class ResponseWriter {
                 g.writeStringProperty("message", message);
                 g.writeEndObject();
             } else {
-                g.writeName("error_id");
-                if (errorId == null) {
-                    g.writeNull();
-                } else {
-                    g.writeNumber(errorId);
-                }
-                g.writeStringProperty("error_code", errorCode != null ? errorCode : code);
+                g.writeNumberProperty("error_id", errorId);
+                g.writeStringProperty("error_code", errorCode);
                 g.writeStringProperty("error_message", message);
             }
         } else {

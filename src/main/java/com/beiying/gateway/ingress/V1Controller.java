@@ -13,16 +13,19 @@ import com.beiying.gateway.fields.FieldInput;
 import com.beiying.gateway.messaging.ReplyMessage;
 import com.beiying.gateway.persistence.GameStatusDirectory;
 import com.beiying.gateway.persistence.MemberStore;
+import com.beiying.gateway.security.SecretBox;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The operator API of SPEC §4. Each request is authenticated over its exact bytes, then either
+ * The operator API of docs/api.md. Each request is authenticated over its exact bytes, then either
  * answered here (games, request state) or turned into a command whose correlated reply completes
  * the response asynchronously: no servlet thread waits for a worker.
  */
@@ -55,10 +58,11 @@ class V1Controller {
     private final GameStatusDirectory gameStatus;
     private final int maxBodyBytes;
     private final Duration asyncTimeout;
+    private final SecretBox fingerprints;
 
     V1Controller(RequestAuthenticator authenticator, JsonBodyReader bodyReader, CommandGateway gateway,
                  ResponseWriter writer, MemberStore members, RateLimits rateLimits, GameStatusDirectory gameStatus,
-                 GatewayProperties properties) {
+                 GatewayProperties properties, @Qualifier("requestFingerprints") SecretBox fingerprints) {
         this.authenticator = authenticator;
         this.bodyReader = bodyReader;
         this.gateway = gateway;
@@ -70,6 +74,7 @@ class V1Controller {
         // The reply future times out by itself after reply-timeout; the container's limit only
         // catches a future that was never completed.
         this.asyncTimeout = properties.ingress().replyTimeout().plusSeconds(10);
+        this.fingerprints = fingerprints;
     }
 
     @PostMapping("/v1/account/{action}")
@@ -88,7 +93,8 @@ class V1Controller {
             requestId = caller.requestId();
             Map<String, FieldInput> fields = bodyReader.read(body);
             format = caller.operator().errorFormat();
-            reply = gateway.submit(caller, kind, fields, language);
+            reply = gateway.submit(caller, kind, fields, language, fingerprints.fingerprint(
+                    request.getMethod().getBytes(StandardCharsets.UTF_8), request.getRequestURI().getBytes(StandardCharsets.UTF_8), body));
         } catch (GatewayException e) {
             format = authenticator.errorFormat(request);
             reply = CompletableFuture.failedFuture(e);
@@ -110,7 +116,7 @@ class V1Controller {
             // Another operator's request id looks exactly like one that does not exist.
             Optional<Optional<ReplyMessage>> state = gateway.requestState(caller.operator().operatorId(), requestId);
             if (state.isEmpty()) {
-                throw new GatewayException(Errors.NOT_FOUND);
+                throw new GatewayException(Errors.REQUEST_NOT_FOUND);
             }
             return writer.requestState(requestId, state.get().orElse(null), language, caller.operator().errorFormat());
         } catch (GatewayException e) {
@@ -137,7 +143,7 @@ class V1Controller {
                 ? members.launchTarget(sessionId)
                 : Optional.empty();
         if (target.isEmpty()) {
-            return writer.error(new GatewayException(Errors.NOT_FOUND),
+            return writer.error(new GatewayException(Errors.INVALID_SESSION),
                     Language.fromHeader(request.getHeader("Accept-Language")), ErrorFormat.BEIYING, null);
         }
         return ResponseEntity.status(302).location(URI.create(target.get())).build();

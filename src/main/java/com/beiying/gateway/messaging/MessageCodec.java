@@ -26,7 +26,7 @@ import org.apache.avro.message.SchemaStore;
 import org.apache.avro.util.ClassSecurityValidator;
 
 /**
- * Avro single-object encoding (SPEC §8) of commands and replies: marker {@code C3 01}, the
+ * Avro single-object encoding (README, "Topics") of commands and replies: marker {@code C3 01}, the
  * writer schema's 8-byte fingerprint, then the body. Every released schema version under
  * {@code avro/released/} is registered so records written by older gateways still decode.
  * Thread-safe; the only place generated Avro classes meet the domain records.

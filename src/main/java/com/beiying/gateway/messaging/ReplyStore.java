@@ -37,6 +37,11 @@ public final class ReplyStore {
         return RequestStore.complete(handle, reply.operatorId(), reply.requestId(), reply.kind().name(), codec.encode(reply));
     }
 
+    /** Replaces the request's reply with its final one (a transfer settled later), within the caller's transaction. */
+    public void supersede(Handle handle, ReplyMessage reply) {
+        RequestStore.supersede(handle, reply.operatorId(), reply.requestId(), reply.kind().name(), codec.encode(reply));
+    }
+
     /** {@link #complete(Handle, ReplyMessage)} on its own. */
     public boolean complete(ReplyMessage reply) {
         return requests.complete(reply.operatorId(), reply.requestId(), reply.kind().name(), codec.encode(reply));

@@ -11,7 +11,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 
 /**
- * Build step (SPEC §8): every released version in {@code avro/released/<Record>/v<n>.avsc} must
+ * Build step (README, "Topics"): every released version in {@code avro/released/<Record>/v<n>.avsc} must
  * stay readable by the current schema (backward) and able to read records the current schema
  * writes (forward), because commands and replies outlive the gateway version that wrote them and
  * analytics consumers upgrade on their own schedule. The build fails on any violation.

@@ -3,6 +3,7 @@ package com.beiying.gateway.persistence;
 import com.beiying.gateway.domain.Direction;
 import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.domain.OrderStatus;
+import com.beiying.gateway.error.Language;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,7 +36,7 @@ public final class OrderStore {
     /** A transfer order with its member's name. */
     public record Order(String operatorId, String orderId, long memberId, String userName, Game game, BigDecimal amount,
                         Direction action, OrderStatus status, String failure, BigDecimal balanceAfter, String requestId,
-                        Instant createdAt, Instant finishedAt) {
+                        Language language, Instant createdAt, Instant finishedAt) {
 
         /**
          * The provider-side idempotency key: OrderIDs are unique per operator only, and a provider
@@ -51,7 +52,7 @@ public final class OrderStore {
          */
         public Order settledAs(OrderStatus newStatus, String newFailure, BigDecimal newBalanceAfter) {
             return new Order(operatorId, orderId, memberId, userName, game, amount, action, newStatus, newFailure,
-                    newBalanceAfter, requestId, createdAt, null);
+                    newBalanceAfter, requestId, language, createdAt, null);
         }
     }
 
@@ -78,9 +79,10 @@ public final class OrderStore {
 
     /** Inserts a PENDING order; its creation time, or empty when the OrderID was taken. */
     public static Optional<Instant> insert(Handle h, String operatorId, String orderId, long memberId, Game game,
-                                           BigDecimal amount, Direction action, String requestId) {
+                                           BigDecimal amount, Direction action, String requestId, Language language) {
         return h.createQuery(INSERT_ORDER).bind("operatorId", operatorId).bind("orderId", orderId).bind("memberId", memberId)
                 .bind("game", game.code()).bind("amount", amount).bind("action", action.name()).bind("requestId", requestId)
+                .bind("language", language.tag())
                 .map((rs, ctx) -> rs.getTimestamp(1).toInstant()).findOne();
     }
 
@@ -145,7 +147,8 @@ public final class OrderStore {
     private static Order order(ResultSet rs) throws SQLException {
         return new Order(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), Game.fromCode(rs.getString(5)).orElseThrow(),
                 rs.getBigDecimal(6), Direction.valueOf(rs.getString(7)), OrderStatus.valueOf(rs.getString(8)), rs.getString(9),
-                rs.getBigDecimal(10), rs.getString(11), instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)));
+                rs.getBigDecimal(10), rs.getString(11), Language.fromHeader(rs.getString(14)), instant(rs.getTimestamp(12)),
+                instant(rs.getTimestamp(13)));
     }
 
     private static Instant instant(Timestamp t) {

@@ -171,14 +171,14 @@ final class SimulatorProviderAdapter implements ProviderAdapter {
 
     private GatewayException mapped(Answer a) {
         return new GatewayException(switch (a.result()) {
-            case NO_ACCOUNT -> Errors.USER_NOT_FOUND;
             case INSUFFICIENT_BALANCE -> Errors.INSUFFICIENT_BALANCE;
             case DUPLICATE_ORDER -> Errors.ORDER_CONFLICT;
             case NO_ORDER -> Errors.ORDER_NOT_FOUND;
             case MAINTENANCE -> Errors.GAME_MAINTENANCE;
             case NO_GAME -> Errors.GAME_NOT_FOUND;
             case SYSTEM_ERROR -> Errors.PROVIDER_BUSY;
-            default -> Errors.INTERNAL_ERROR;
+            // A definitive refusal no other code names: the account is unknown there, the request was refused.
+            default -> Errors.PROVIDER_REFUSED;
         });
     }
 

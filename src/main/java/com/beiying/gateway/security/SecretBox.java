@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,6 +22,7 @@ public final class SecretBox {
     private static final byte VERSION = 1;
 
     private final SecretKeySpec key;
+    private final SecretKeySpec macKey;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -36,7 +38,9 @@ public final class SecretBox {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(master);
             sha.update(purpose.getBytes(StandardCharsets.UTF_8));
-            this.key = new SecretKeySpec(sha.digest(), "AES");
+            byte[] derived = sha.digest();
+            this.key = new SecretKeySpec(derived, "AES");
+            this.macKey = new SecretKeySpec(derived, "HmacSHA256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -50,6 +54,25 @@ public final class SecretBox {
         try {
             byte[] key = MessageDigest.getInstance("SHA-256").digest(secret);
             return new SecretBox(Base64.getEncoder().encodeToString(key), "operator-field-seal");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A keyed hash (HMAC-SHA256 under this box's key) of the given parts, each length-prefixed:
+     * stable for equal inputs, and nothing about the inputs can be learnt from it without the key
+     * (a request fingerprint covers a body that may hold a password).
+     */
+    public byte[] fingerprint(byte[]... parts) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(macKey);
+            for (byte[] part : parts) {
+                mac.update(ByteBuffer.allocate(4).putInt(part.length).array());
+                mac.update(part);
+            }
+            return mac.doFinal();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

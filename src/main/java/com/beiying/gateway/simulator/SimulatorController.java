@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The provider simulator (SPEC §9, {@code docs/providers.md}): plays all eight providers, each in
+ * The provider simulator ({@code docs/providers.md}): plays all eight providers, each in
  * its own dialect, keeping their state in its own tables so a restart loses nothing, and
  * misbehaving on demand through {@code /simulator/v1/_control/faults}. Delayed answers are
  * completed by a timer, so a hanging provider holds no thread.

@@ -95,14 +95,17 @@ final class CommandDispatcher {
     void dispatch(String key, CommandMessage command, String replyTopic) {
         Optional<ReplyMessage> stored = outcomes.stored(command);
         if (stored.isPresent()) {
-            publisher.publish(replyTopic, key, stored.get());
+            // A redelivery gets its stored reply again; another command reusing the request id
+            // (possible only on a Kafka-native operator's topic) is refused and runs nothing.
+            publisher.publish(replyTopic, key, stored.get().kind() == command.kind() ? stored.get()
+                    : Replies.of(command, Outcome.failure(new GatewayException(Errors.REQUEST_ID_REUSED))));
             return;
         }
         ReplyMessage reply;
         try {
             CommandHandler handler = handlers.get(command.kind());
             if (handler == null) {
-                throw new GatewayException(Errors.NOT_FOUND);
+                throw new GatewayException(Errors.NOT_SUPPORTED);
             }
             reply = commit(command, handler.prepare(command));
         } catch (GatewayException e) {
@@ -118,6 +121,14 @@ final class CommandDispatcher {
     void fail(String key, CommandMessage command, String replyTopic, Exception cause) {
         log.error("command {} {} failed for good", command.correlationId(), command.kind(), cause);
         publisher.publish(replyTopic, key, commitError(command, new GatewayException(Errors.INTERNAL_ERROR)));
+    }
+
+    /**
+     * Answers a record that never became a command (it could not be decoded) with a catalogued
+     * error, without storing it: its request id stays free for the operator's corrected command.
+     */
+    void reject(String key, CommandMessage command, String replyTopic, GatewayException e) {
+        publisher.publish(replyTopic, key, Replies.of(command, Outcome.failure(e)));
     }
 
     /** Answers a command with a catalogued error without running it (an operator that may not act now). */

@@ -1,6 +1,12 @@
 package com.beiying.gateway.worker;
 
+import com.beiying.gateway.domain.CommandKind;
 import com.beiying.gateway.domain.Operator;
+import com.beiying.gateway.error.Language;
+import com.beiying.gateway.messaging.Correlation;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.common.header.Header;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.messaging.CommandMessage;
@@ -35,6 +41,7 @@ final class CommandWorker implements SmartLifecycle, CommandConsumer.Processor {
     private static final Logger log = LoggerFactory.getLogger(CommandWorker.class);
     private static final long[] BACKOFF_MILLIS = {100, 500, 2_000};
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
     /** Settings of the intake. */
     record Settings(String groupId, Pattern topics, int consumers, int threads, int maxInFlight) {
@@ -114,10 +121,38 @@ final class CommandWorker implements SmartLifecycle, CommandConsumer.Processor {
         deadLetter(record, cause);
     }
 
+    /**
+     * A record that cannot be decoded goes to the dead-letter topic; when its correlation header
+     * names a request, its sender is also told why, on the replies topic it reads.
+     */
     @Override
     public void undecodable(ConsumerRecord<String, byte[]> record, Exception e) {
         log.warn("undecodable command at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
         deadLetter(record, e);
+        correlationOf(record).ifPresent(command -> {
+            try {
+                dispatcher.reject(record.key(), command, topics.replyTopicFor(record.topic()),
+                        new GatewayException(Errors.UNDECODABLE_COMMAND));
+            } catch (RuntimeException failed) {
+                log.warn("could not answer undecodable record {}: {}", command.correlationId(), failed.toString());
+            }
+        });
+    }
+
+    /** The request an undecodable record names in its correlation header, as an UNKNOWN command of the topic's operator. */
+    private Optional<CommandMessage> correlationOf(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(Correlation.HEADER);
+        if (header == null) {
+            return Optional.empty();
+        }
+        String value = new String(header.value(), StandardCharsets.UTF_8);
+        int colon = value.indexOf(':');
+        if (colon <= 0 || !REQUEST_ID.matcher(value.substring(colon + 1)).matches()) {
+            return Optional.empty();
+        }
+        String operatorId = topics.operatorOf(record.topic()).orElse(value.substring(0, colon));
+        return Optional.of(new CommandMessage(value.substring(colon + 1), operatorId, CommandKind.UNKNOWN, Language.ZH_CN,
+                Map.of(), null, Instant.now()));
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, Exception e) {

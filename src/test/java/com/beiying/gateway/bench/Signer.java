@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Signs requests as SPEC §3 asks: one fresh nonce per request, HMAC-SHA256 over the exact bytes. */
+/** Signs requests as the API asks (docs/api.md): one fresh nonce per request, HMAC-SHA256 over the exact bytes. */
 final class Signer {
     private final String apiKey;
     private final byte[] secret;

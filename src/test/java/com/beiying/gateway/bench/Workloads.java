@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The benchmark's workloads over the operator API (SPEC §4). */
+/** The benchmark's workloads over the operator API (docs/api.md). */
 final class Workloads {
     static final List<String> GAMES = List.of("AGLive", "AVIA", "Pinnacle", "IMSport", "IMOne", "BBIN", "XJ188", "KY");
     private static final JsonMapper JSON = JsonMapper.builder().build();

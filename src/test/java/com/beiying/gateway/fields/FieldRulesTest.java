@@ -34,10 +34,11 @@ class FieldRulesTest {
         refused(() -> FieldRules.userName(fields(Map.of("UserName", new FieldInput(FieldInput.Kind.NULL, null, null)))), Errors.FIELD_NULL);
         refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.string("")))), Errors.FIELD_BLANK);
         refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.number("1234")))), Errors.FIELD_INVALID);
-        refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.string("abc")))), Errors.FIELD_TOO_SHORT);
-        refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.string("a".repeat(17))))), Errors.FIELD_TOO_LONG);
+        // Breaking the name rule is 2024 however it is broken: too short, too long, other characters.
+        refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.string("abc")))), Errors.INVALID_USERNAME);
+        refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.string("a".repeat(17))))), Errors.INVALID_USERNAME);
         refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.string("a".repeat(1025))))), Errors.FIELD_TOO_LARGE);
-        refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.string("abc_d")))), Errors.FIELD_INVALID);
+        refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.string("abc_d")))), Errors.INVALID_USERNAME);
         refused(() -> FieldRules.userName(fields(Map.of("UserName", FieldInput.string("9abcd")))), Errors.INVALID_USERNAME);
         assertThat(FieldRules.userName(fields(Map.of("UserName", FieldInput.string("a".repeat(16)))))).hasSize(16);
     }
@@ -75,6 +76,6 @@ class FieldRulesTest {
         assertThat(FieldRules.language(fields(Map.of("Language", FieldInput.string("EN"))))).isEqualTo("en");
         refused(() -> FieldRules.language(fields(Map.of("Language", FieldInput.string("de")))), Errors.INVALID_LANGUAGE);
         assertThat(FieldRules.gameId(fields(Map.of()))).isNull();
-        refused(() -> FieldRules.gameId(fields(Map.of("GameId", FieldInput.string("a/b")))), Errors.INVALID_GAME_ID);
+        refused(() -> FieldRules.gameId(fields(Map.of("GameId", FieldInput.string("a/b")))), Errors.GAME_NOT_FOUND);
     }
 }

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Acceptance 3 of issue 2 and SPEC §5: one X-Request-Id executes once, however often it arrives. */
+/** Acceptance 3 of issue 2 and docs/api.md: one X-Request-Id executes once, however often it arrives. */
 class IdempotencyIntegrationTest extends IntegrationTest {
 
 
@@ -69,12 +69,13 @@ class IdempotencyIntegrationTest extends IntegrationTest {
     void replyPastTheTimeoutIsTimeoutThenAvailableByRequestId() {
         String name = Fixtures.userName();
         String requestId = Fixtures.requestId();
+        String body = Fixtures.register(name, Fixtures.password());
         Response timedOut;
         // An ingress that waits 10 ms: an Argon2id hash alone takes longer, so the reply always comes late.
         try (ConfigurableApplicationContext impatient = GatewayInstances.ingress(Map.of("gateway.ingress.reply-timeout", "10ms"))) {
             GatewayClient client = new GatewayClient("http://127.0.0.1:" + GatewayInstances.port(impatient), DemoOperator.API_KEY,
                     DemoOperator.SECRET);
-            timedOut = client.post("/v1/account/register", Fixtures.register(name, Fixtures.password())).requestId(requestId).send();
+            timedOut = client.post("/v1/account/register", body).requestId(requestId).send();
         }
         assertThat(timedOut.status()).isEqualTo(504);
         assertThat(timedOut.code()).isEqualTo("TIMEOUT");
@@ -84,9 +85,54 @@ class IdempotencyIntegrationTest extends IntegrationTest {
         assertThat(state.json().path("Reply").path("Code").asString()).isEqualTo("Success");
         assertThat(state.json().path("Reply").path("UserName").asString()).isEqualTo(name);
         // The same request id again answers from the store, without a second execution.
-        Response again = demo().post("/v1/account/register", Fixtures.register(name, Fixtures.password())).requestId(requestId).send();
+        Response again = demo().post("/v1/account/register", body).requestId(requestId).send();
         assertThat(again.code()).isEqualTo("Success");
         assertThat(count("SELECT count(*) FROM members WHERE user_name = ?", name)).isEqualTo(1);
+    }
+
+    /** Issue 10, acceptance 3: a request id is a key for one request; another request under it runs nothing. */
+    @Test
+    void aRequestIdReusedForAnotherRequestIsRefusedAndExecutesNothing() {
+        String name = Fixtures.userName();
+        String requestId = Fixtures.requestId();
+        assertThat(demo().post("/v1/account/register", Fixtures.register(name, Fixtures.password())).send().code()).isEqualTo("Success");
+        Response balance = demo().post("/v1/account/balance", "{\"UserName\":\"" + name + "\",\"Game\":\"KY\"}").requestId(requestId).send();
+        assertThat(balance.code()).isEqualTo("Success");
+
+        String orderId = "reuse" + Fixtures.requestId().substring(2, 20);
+        Response transfer = demo().post("/v1/account/transfer", "{\"UserName\":\"" + name + "\",\"Game\":\"KY\",\"OrderID\":\""
+                + orderId + "\",\"Money\":\"10.00\",\"Action\":\"IN\"}").requestId(requestId).send();
+        assertThat(transfer.status()).isEqualTo(409);
+        assertThat(transfer.code()).isEqualTo("CONTENT");
+        assertThat(transfer.json().path("ErrorCode").asString()).isEqualTo("REQUEST_ID_REUSED");
+        assertThat(count("SELECT count(*) FROM orders WHERE operator_id = 'demo' AND order_id = ?", orderId)).isZero();
+
+        // The same kind with another body is another request too.
+        String other = Fixtures.userName();
+        Response second = demo().post("/v1/account/balance", "{\"UserName\":\"" + other + "\",\"Game\":\"KY\"}").requestId(requestId).send();
+        assertThat(second.json().path("ErrorCode").asString()).isEqualTo("REQUEST_ID_REUSED");
+        // The first request again still answers from the store.
+        Response again = demo().post("/v1/account/balance", "{\"UserName\":\"" + name + "\",\"Game\":\"KY\"}").requestId(requestId).send();
+        assertThat(again.body()).isEqualTo(balance.body());
+    }
+
+    @Test
+    void twoDifferentRequestsRacingForOneRequestIdExecuteOneOfThem() {
+        for (int round = 0; round < 5; round++) {
+            String requestId = Fixtures.requestId();
+            String first = Fixtures.userName();
+            String second = Fixtures.userName();
+            CompletableFuture<Response> a = demo().post("/v1/account/register", Fixtures.register(first, Fixtures.password()))
+                    .requestId(requestId).sendAsync();
+            CompletableFuture<Response> b = demo().post("/v1/account/register", Fixtures.register(second, Fixtures.password()))
+                    .requestId(requestId).sendAsync();
+            List<Response> answers = List.of(a.join(), b.join());
+            assertThat(answers).extracting(Response::code).containsExactlyInAnyOrder("Success", "CONTENT");
+            assertThat(answers).filteredOn(r -> r.code().equals("CONTENT"))
+                    .allSatisfy(r -> assertThat(r.json().path("ErrorCode").asString()).isEqualTo("REQUEST_ID_REUSED"));
+            long created = count("SELECT count(*) FROM members WHERE operator_id = 'demo' AND user_name IN (?, ?)", first, second);
+            assertThat(created).as("round %d: exactly one of the two registrations ran", round).isEqualTo(1);
+        }
     }
 
     private Response awaitDone(String requestId) {

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Issue 3, acceptance 1–4: every row of SPEC §3 by a real request, replays across instances,
+ * Issue 3, acceptance 1–4: every row of docs/api.md by a real request, replays across instances,
  * tenancy between operators, suspension on every instance; plus the RGS dialect, rate limits,
  * key rotation and the admin API's own refusals.
  */
@@ -105,7 +105,7 @@ class OperatorSecurityIntegrationTest extends IntegrationTest {
         assertThat(domain.code()).isEqualTo("DOMAIN");
         Response config = client.post("/v1/account/login", Fixtures.login(name, "AGLive")).send();
         assertThat(config.code()).isEqualTo("CONFIGERROR");
-        assertThat(config.json().path("ErrorId").asInt()).isEqualTo(2020);
+        assertThat(config.json().path("ErrorId").asInt()).isEqualTo(3005);
         assertThat(count("SELECT count(*) FROM provider_accounts p JOIN members m USING (member_id) WHERE m.operator_id = ?",
                 noDomain.operatorId())).isZero();
 
@@ -186,13 +186,14 @@ class OperatorSecurityIntegrationTest extends IntegrationTest {
                 "{\"error\":1,\"error_detail\":{\"id\":2001,\"code\":\"INVALID_PASSWORD\",\"message\":\"Password is required.\"}}");
         Response unknown = client.post("/v1/account/login", Fixtures.login(Fixtures.userName(), "KY")).language("en").send();
         assertThat(unknown.body()).isEqualTo(
-                "{\"error\":1,\"error_id\":2026,\"error_code\":\"USER_NOT_FOUND\",\"error_message\":\"User not found.\"}");
+                "{\"error\":1,\"error_id\":2021,\"error_code\":\"INVALID_PLAYER_ID\",\"error_message\":\"Invalid player id. No such member.\"}");
         Response badSign = client.post("/v1/account/register", register(Fixtures.userName())).signWith("nope").send();
         assertThat(badSign.json().path("error_id").asInt()).isEqualTo(2032);
         assertThat(badSign.json().path("error_code").asString()).isEqualTo("OPERATOR_AUTHENTICATION_FAIL");
         Response content = client.post("/v1/account/register", "not json").send();
         assertThat(content.json().path("error").asInt()).isEqualTo(1);
-        assertThat(content.json().path("error_code").asString()).isEqualTo("CONTENT");
+        assertThat(content.json().path("error_id").asInt()).isEqualTo(3021);
+        assertThat(content.json().path("error_code").asString()).isEqualTo("INVALID_CONTENT");
         assertThat(content.requestIdHeader()).isNotBlank();
     }
 
@@ -263,7 +264,7 @@ class OperatorSecurityIntegrationTest extends IntegrationTest {
         assertThat(api.send("POST", "/admin/v1/operators", "{\"Name\":\"" + name + "\",\"IpAllowlist\":[\"127.0.0.1\"],\"Currency\":\"CNY\","
                 + "\"RateLimit\":0}", tokenOf()).json().path("ErrorId").asInt()).isEqualTo(2010);
         assertThat(api.send("POST", "/admin/v1/operators", "[1]", tokenOf()).code()).isEqualTo("CONTENT");
-        assertThat(api.send("PATCH", "/admin/v1/operators/nobody", "{\"Status\":\"ACTIVE\"}", tokenOf()).code()).isEqualTo("NOTFOUND");
+        assertThat(api.send("PATCH", "/admin/v1/operators/nobody", "{\"Status\":\"ACTIVE\"}", tokenOf()).code()).isEqualTo("CONTENT");
         assertThat(api.send("PATCH", "/admin/v1/operators/demo", "{\"Status\":\"PAUSED\"}", tokenOf()).code()).isEqualTo("CONTENT");
         assertThat(count("SELECT count(*) FROM operators WHERE name = ?", name)).isZero();
         assertThat(count("SELECT count(*) FROM operators WHERE operator_id = 'demo' AND status = 'ACTIVE'")).isEqualTo(1);

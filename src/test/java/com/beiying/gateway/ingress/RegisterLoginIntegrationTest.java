@@ -98,7 +98,8 @@ class RegisterLoginIntegrationTest extends IntegrationTest {
 
         Response unknown = demo().get("/v1/requests/" + Fixtures.requestId()).send();
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.code()).isEqualTo("NOTFOUND");
+        assertThat(unknown.code()).isEqualTo("CONTENT");
+        assertThat(unknown.json().path("ErrorCode").asString()).isEqualTo("REQUEST_NOT_FOUND");
     }
 
     @Test

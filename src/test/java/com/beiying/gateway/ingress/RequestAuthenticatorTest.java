@@ -23,7 +23,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-/** SPEC §3 checks in isolation, chiefly who is believed about the client address. */
+/** docs/api.md checks in isolation, chiefly who is believed about the client address. */
 class RequestAuthenticatorTest {
     private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
     private static final byte[] SECRET = "s3cret".getBytes(StandardCharsets.UTF_8);

@@ -42,9 +42,9 @@ class ValidationIntegrationTest extends IntegrationTest {
         return Stream.of(
                 // body, HTTP status, Code, RGS id, RGS code
                 Arguments.of("{\"UserName\":\"1abcde\",\"Password\":\"abc12345\"}", 400, "BADNAME", 2024, "INVALID_USERNAME"),
-                Arguments.of("{\"UserName\":\"ab\",\"Password\":\"abc12345\"}", 400, "BADNAME", 2004, "INVALID_USER_NAME"),
-                Arguments.of("{\"UserName\":\"abcdefghijklmnopq\",\"Password\":\"abc12345\"}", 400, "BADNAME", 2005, "INVALID_USER_NAME"),
-                Arguments.of("{\"UserName\":\"ab$cd\",\"Password\":\"abc12345\"}", 400, "BADNAME", 2006, "INVALID_USER_NAME"),
+                Arguments.of("{\"UserName\":\"ab\",\"Password\":\"abc12345\"}", 400, "BADNAME", 2024, "INVALID_USERNAME"),
+                Arguments.of("{\"UserName\":\"abcdefghijklmnopq\",\"Password\":\"abc12345\"}", 400, "BADNAME", 2024, "INVALID_USERNAME"),
+                Arguments.of("{\"UserName\":\"ab$cd\",\"Password\":\"abc12345\"}", 400, "BADNAME", 2024, "INVALID_USERNAME"),
                 Arguments.of("{\"UserName\":12345,\"Password\":\"abc12345\"}", 400, "BADNAME", 2006, "INVALID_USER_NAME"),
                 Arguments.of("{\"Password\":\"abc12345\"}", 400, "BADNAME", 2001, "INVALID_USER_NAME"),
                 Arguments.of("{\"UserName\":null,\"Password\":\"abc12345\"}", 400, "BADNAME", 2002, "INVALID_USER_NAME"),
@@ -79,7 +79,8 @@ class ValidationIntegrationTest extends IntegrationTest {
         Response blank = client().post("/v1/account/register", "{\"UserName\":\"\",\"Password\":\"abc12345\"}").language("en").send();
         assertThat(blank.json().path("Message").asString()).isEqualTo("User name should not be blank.");
         Response shortName = client().post("/v1/account/register", "{\"UserName\":\"abc\",\"Password\":\"abc12345\"}").language("en").send();
-        assertThat(shortName.json().path("Message").asString()).isEqualTo("User name should be at least 4 characters long.");
+        assertThat(shortName.json().path("Message").asString())
+                .isEqualTo("Invalid username. A user name starts with a letter and has 4-16 lower-case letters and digits.");
     }
 
     @Test
@@ -88,7 +89,7 @@ class ValidationIntegrationTest extends IntegrationTest {
         Response r = client().post("/v1/account/register", Fixtures.register(existing.toUpperCase(), "xyz98765")).send();
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.code()).isEqualTo("EXISTSUSER");
-        assertThat(r.json().path("ErrorId").asInt()).isEqualTo(2031);
+        assertThat(r.json().path("ErrorId").asInt()).isEqualTo(3001);
         assertThat(passwordHash(existing)).isEqualTo(hash);
     }
 
@@ -126,11 +127,11 @@ class ValidationIntegrationTest extends IntegrationTest {
                 .send().json().path("ErrorId").asInt()).isEqualTo(2023);
         assertThat(client().post("/v1/account/login", "{\"UserName\":\"" + existing + "\",\"Game\":\"KY\",\"GameId\":\"a b\"}")
                 .send().json().path("ErrorId").asInt()).isEqualTo(2022);
-        // A well-formed GameId the provider does not offer is the provider's answer, mapped to 2018.
+        // A well-formed GameId the provider does not offer is the provider's answer, mapped to 2022 too.
         Response noGame = client().post("/v1/account/login", "{\"UserName\":\"" + existing + "\",\"Game\":\"KY\",\"GameId\":\"table-100\"}")
                 .send();
         assertThat(noGame.code()).as(noGame.body()).isEqualTo("TYPE_ERROR");
-        assertThat(noGame.json().path("ErrorId").asInt()).isEqualTo(2018);
+        assertThat(noGame.json().path("ErrorId").asInt()).isEqualTo(2022);
     }
 
     @Test
@@ -194,10 +195,10 @@ class ValidationIntegrationTest extends IntegrationTest {
     void unknownRoutesAndMethodsAreCatalogued() {
         Response route = client().post("/v1/account/teleport", "{}").send();
         assertThat(route.status()).isEqualTo(404);
-        assertThat(route.code()).isEqualTo("NOTFOUND");
+        assertThat(route.code()).isEqualTo("NOSUPPORT");
         Response method = client().get("/v1/account/register").send();
         assertThat(method.status()).isEqualTo(405);
-        assertThat(method.code()).isEqualTo("METHOD");
+        assertThat(method.code()).isEqualTo("NOSUPPORT");
         assertThat(method.body()).doesNotContain("Exception").doesNotContain("<html");
     }
 }

@@ -76,7 +76,7 @@ class ProviderFaultsIntegrationTest extends IntegrationTest {
             Timed t = future.join();
             String expected = faultByGame.get(game).equals("MAINTENANCE") ? "MAINTENANCE" : "BUSY";
             assertThat(t.response().code()).as("%s under %s: %s", game, faultByGame.get(game), t.response().body()).isEqualTo(expected);
-            assertThat(t.response().json().path("ErrorId").asInt()).isEqualTo(expected.equals("BUSY") ? 2021 : 0);
+            assertThat(t.response().json().path("ErrorId").asInt()).isEqualTo(expected.equals("BUSY") ? 3007 : 3006);
             assertThat(t.took()).as("%s answered in time", game).isLessThan(BOUND);
         });
 

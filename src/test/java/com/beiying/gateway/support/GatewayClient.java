@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Signs and sends operator requests the way SPEC §3 says an operator must. */
+/** Signs and sends operator requests the way docs/api.md says an operator must. */
 public final class GatewayClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -72,6 +72,12 @@ public final class GatewayClient {
             return this;
         }
 
+        /** Any X-Timestamp text, or null to leave the header out (signing over an empty one). */
+        public Call timestampText(String text) {
+            this.timestamp = text;
+            return this;
+        }
+
         public Call nonce(String nonce) {
             this.nonce = nonce;
             return this;
@@ -103,8 +109,14 @@ public final class GatewayClient {
             if (key != null) {
                 b.header("Authorization", "Bearer " + key);
             }
-            b.header("X-Timestamp", timestamp).header("X-Nonce", nonce)
-                    .header("X-Sign", sign != null ? sign : signature(signingSecret, timestamp, nonce, method, path, body));
+            if (timestamp != null) {
+                b.header("X-Timestamp", timestamp);
+            }
+            if (nonce != null) {
+                b.header("X-Nonce", nonce);
+            }
+            b.header("X-Sign", sign != null ? sign : signature(signingSecret, String.valueOf(timestamp), String.valueOf(nonce), method,
+                    path, body));
             headers.putIfAbsent("Content-Type", "application/json");
             headers.forEach(b::header);
             b.method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -24,7 +24,7 @@ class AccountControlsIntegrationTest extends IntegrationTest {
         String transfer = "{\"UserName\":\"" + name + "\",\"Game\":\"KY\",\"OrderID\":\"%s\",\"Money\":1,\"Action\":\"IN\"}";
         Response login = send("login", Fixtures.login(name, "KY"));
         assertThat(login.code()).isEqualTo("USERLOCK");
-        assertThat(login.json().path("ErrorId").asInt()).isEqualTo(2033);
+        assertThat(login.json().path("ErrorId").asInt()).isEqualTo(3002);
         assertThat(send("transfer", transfer.formatted("lk" + Fixtures.requestId().substring(2, 20))).code()).isEqualTo("USERLOCK");
 
         assertThat(send("lock", "{\"UserName\":\"" + name + "\",\"Lock\":\"false\"}").json().path("Locked").asBoolean()).isFalse();

@@ -8,7 +8,7 @@ import com.beiying.gateway.domain.OrderStatus;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
-/** What settling an order does to the books (SPEC §7), for every direction and final state. */
+/** What settling an order does to the books (docs/api.md), for every direction and final state. */
 class LedgerTest {
     private static final BigDecimal AMOUNT = new BigDecimal("12.34");
 

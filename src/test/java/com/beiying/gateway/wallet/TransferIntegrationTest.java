@@ -87,13 +87,13 @@ class TransferIntegrationTest extends IntegrationTest {
         assertThat(code(transfer(name, "KY", orderId(), "-5", "IN"))).isEqualTo("BADMONEY/2027");
         assertThat(code(transfer(name, "KY", orderId(), "0", "IN"))).isEqualTo("BADMONEY/2034");
         assertThat(code(transfer(name, "KY", orderId(), "1000000.01", "IN"))).isEqualTo("BADMONEY/2009");
-        assertThat(code(transfer(name, "KY", orderId(), "1.005", "IN"))).isEqualTo("BADMONEY/2006");
-        assertThat(code(transfer(name, "KY", orderId(), "\"abc\"", "IN"))).isEqualTo("BADMONEY/2006");
+        assertThat(code(transfer(name, "KY", orderId(), "1.005", "IN"))).isEqualTo("BADMONEY/2038");
+        assertThat(code(transfer(name, "KY", orderId(), "\"abc\"", "IN"))).isEqualTo("BADMONEY/2020");
         assertThat(code(transfer(name, "KY", "abc", "1", "IN"))).isEqualTo("BANORDER/2004");
         assertThat(code(transfer(name, "KY", "bad order!", "1", "IN"))).isEqualTo("BANORDER/2006");
-        assertThat(code(transfer(name, "KY", orderId(), "1", "SIDEWAYS"))).isEqualTo("TRANSFER_NO_ACTION/0");
+        assertThat(code(transfer(name, "KY", orderId(), "1", "SIDEWAYS"))).isEqualTo("TRANSFER_NO_ACTION/2006");
         assertThat(code(transfer(name, "KY", orderId(), "5", "OUT"))).isEqualTo("NOBALANCE/2028");
-        assertThat(code(transfer(Fixtures.userName(), "KY", orderId(), "5", "IN"))).isEqualTo("NOUSER/2026");
+        assertThat(code(transfer(Fixtures.userName(), "KY", orderId(), "5", "IN"))).isEqualTo("NOUSER/2021");
         Response missing = demo().post("/v1/account/order", "{\"OrderID\":\"" + orderId() + "\"}").send();
         assertThat(missing.code()).isEqualTo("NOORDER");
         assertThat(missing.json().path("ErrorId").asInt()).isEqualTo(2035);
@@ -171,7 +171,7 @@ class TransferIntegrationTest extends IntegrationTest {
 
         simulator.fault("AVIA", "transfer", "TIMEOUT_AFTER", 0);
         String applied = orderId();
-        Response lostAnswer = demo().post("/v1/account/transfer", transfer(name, "AVIA", applied, "5", "OUT")).send();
+        Response lostAnswer = demo().post("/v1/account/transfer", transfer(name, "AVIA", applied, "5", "OUT")).language("en").send();
         assertThat(lostAnswer.code()).as(lostAnswer.body()).isEqualTo("PROCCESSING");
         assertThat(lostAnswer.json().path("Status").asString()).isEqualTo("Processing");
         assertThat(lostAnswer.json().path("OrderID").asString()).isEqualTo(applied);
@@ -191,13 +191,20 @@ class TransferIntegrationTest extends IntegrationTest {
         Response balance = demo().post("/v1/account/balance", "{\"UserName\":\"" + name + "\",\"Game\":\"AVIA\"}").send();
         assertThat(balance.json().path("Balance").asString()).isEqualTo("15.00");
         assertLedgerClean();
-        // The final state was published as an event under the request that got PROCCESSING.
-        String correlation = "demo:" + lostAnswer.json().path("RequestId").asString();
+        // The final state was published once, in the request's language, under the request that got PROCCESSING.
+        String requestId = lostAnswer.json().path("RequestId").asString();
+        String correlation = "demo:" + requestId;
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 Topics.readAll(bootstrapServers(), "beiying.replies").stream()
                         .filter(r -> correlation.equals(Topics.header(r, "beiying-correlation")))
-                        .map(r -> new MessageCodec().decodeReply(r.value()).code()))
-                .contains("PROCCESSING", "Success"));
+                        .map(r -> new MessageCodec().decodeReply(r.value()))
+                        .map(r -> r.code() + "/" + r.message()))
+                .containsExactly("PROCCESSING/The order is being processed; query it later.", "Success/Success."));
+        // Whoever asks for that request now sees its final outcome, not the PROCCESSING of the first answer.
+        Response state = demo().get("/v1/requests/" + requestId).send();
+        assertThat(state.json().path("Status").asString()).isEqualTo("Done");
+        assertThat(state.json().path("Reply").path("Code").asString()).as(state.body()).isEqualTo("Success");
+        assertThat(state.json().path("Reply").path("Status").asString()).isEqualTo("Success");
         // Nothing is left for a person to look at.
         assertThat(admin().send("GET", "/admin/v1/orders/unresolved", "", token).body()).doesNotContain(applied);
     }
@@ -208,7 +215,7 @@ class TransferIntegrationTest extends IntegrationTest {
         String token = environment.getRequiredProperty("gateway.security.admin-token");
         assertThat(admin().send("PUT", "/admin/v1/games/IMOne/maintenance", "{\"Enabled\":true}", token).code()).isEqualTo("Success");
         try {
-            assertThat(code(transfer(name, "IMOne", orderId(), "1", "IN"))).isEqualTo("MAINTENANCE/0");
+            assertThat(code(transfer(name, "IMOne", orderId(), "1", "IN"))).isEqualTo("MAINTENANCE/3006");
             assertThat(code(transfer(name, "XJ188", orderId(), "1", "IN"))).isEqualTo("Success/0");
         } finally {
             admin().send("PUT", "/admin/v1/games/IMOne/maintenance", "{\"Enabled\":false}", token);

@@ -32,12 +32,18 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /**
  * Issue 3, acceptance 5: a Kafka-native operator registers and logs in a member through its own
  * topics with a plain producer and consumer and the generated Avro classes; a command naming
  * another operator in its payload still acts for the topic's operator.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class KafkaNativeOperatorIntegrationTest extends IntegrationTest {
 
     @Test
@@ -84,6 +90,65 @@ class KafkaNativeOperatorIntegrationTest extends IntegrationTest {
                 .noneMatch(r -> new String(r.value(), StandardCharsets.ISO_8859_1).contains(op.operatorId()))).isTrue();
     }
 
+    /**
+     * Issue 10, acceptance 5: a password that arrives unsealed is refused, kept nowhere and echoed
+     * nowhere; a record that cannot be decoded is answered on the operator's replies topic.
+     */
+    @Test
+    void unsealedPasswordsAndUndecodableRecordsAreAnsweredOnTheOperatorsTopic(CapturedOutput output) throws Exception {
+        Operator op = admin().createLoopback(",\"KafkaNative\":true");
+        String commands = "beiying.op." + op.operatorId() + ".commands";
+        String replies = "beiying.op." + op.operatorId() + ".replies";
+        String name = Fixtures.userName();
+        String plain = "Plain" + Long.toString(System.nanoTime(), 36) + "9z";
+        try (KafkaProducer<String, byte[]> producer = producer(); KafkaConsumer<String, byte[]> consumer = consumer(replies)) {
+            String requestId = "nat-plain-" + name;
+            Reply refused = roundTrip(producer, consumer, commands, op.operatorId(), requestId, command(requestId, op.operatorId(),
+                    CommandType.REGISTER, Map.of("UserName", text(name), "Password", text(plain))));
+            assertThat(refused.getCode()).isEqualTo("BADPASSWORD");
+            assertThat(refused.getErrorId()).isEqualTo(3023);
+            assertThat(refused.getErrorCode()).isEqualTo("SECRET_NOT_SEALED");
+            assertThat(refused.getField()).isEqualTo("Password");
+            assertThat(refused.toString()).doesNotContain(plain);
+
+            // Single-object encoding's marker with a fingerprint no schema has, then junk.
+            byte[] unknown = {(byte) 0xC3, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 42, 42, 42};
+            String undecodableId = "nat-junk-" + name;
+            ProducerRecord<String, byte[]> junk = new ProducerRecord<>(commands, op.operatorId() + ":" + name, unknown);
+            junk.headers().add("beiying-correlation", (op.operatorId() + ":" + undecodableId).getBytes(StandardCharsets.UTF_8));
+            producer.send(junk).get();
+            Reply undecodable = awaitReply(consumer, undecodableId);
+            assertThat(undecodable.getCode()).isEqualTo("CONTENT");
+            assertThat(undecodable.getErrorId()).isEqualTo(3022);
+            assertThat(undecodable.getErrorCode()).isEqualTo("UNDECODABLE_COMMAND");
+            assertThat(undecodable.getOperatorId()).isEqualTo(op.operatorId());
+        }
+        assertThat(count("SELECT count(*) FROM members WHERE operator_id = ? AND user_name = ?", op.operatorId(), name)).isZero();
+        String hex = HexFormat.of().formatHex(plain.getBytes(StandardCharsets.UTF_8));
+        for (String table : jdbi.withHandle(h -> h.createQuery("SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = 'public' AND table_type = 'BASE TABLE'").mapTo(String.class).list())) {
+            assertThat(count("SELECT count(*) FROM " + table + " t WHERE strpos(t::text, ?) > 0 OR strpos(t::text, ?) > 0", plain, hex))
+                    .as("the unsealed password in table %s", table).isZero();
+        }
+        assertThat(output.getAll()).doesNotContain(plain);
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers(), "key.serializer", StringSerializer.class,
+                "value.serializer", ByteArraySerializer.class, "acks", "all"));
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(String topic) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
     private static Command register(Operator op, String requestId, String name, String claimedOperator) {
         // The password is sealed with the operator's own secret: no plain password enters the topic.
         byte[] sealed = FieldSealing.sealForOperator(op.secret(), op.operatorId(), requestId, "Password", "abc12345");
@@ -104,6 +169,10 @@ class KafkaNativeOperatorIntegrationTest extends IntegrationTest {
     private static Reply roundTrip(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, byte[]> consumer,
                                    String topic, String operatorId, String requestId, Command command) throws Exception {
         producer.send(new ProducerRecord<>(topic, operatorId + ":x", command.toByteBuffer().array())).get();
+        return awaitReply(consumer, requestId);
+    }
+
+    private static Reply awaitReply(KafkaConsumer<String, byte[]> consumer, String requestId) {
         List<Reply> seen = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ZERO).until(() -> {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The admin API (SPEC §9), guarded by {@code X-Admin-Token} compared in constant time. */
+/** The admin API (docs/api.md), guarded by {@code X-Admin-Token} compared in constant time. */
 @RestController
 @ConditionalOnRole(Role.INGRESS)
 class AdminController {
@@ -118,7 +118,7 @@ class AdminController {
         try {
             String given = request.getHeader("X-Admin-Token");
             if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
-                throw new GatewayException(Errors.UNKNOWN_API_KEY);
+                throw new GatewayException(Errors.INVALID_ADMIN_TOKEN);
             }
             return action.get();
         } catch (GatewayException e) {

@@ -23,7 +23,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Operator administration (SPEC §9): every field is validated before anything is written, so a
+ * Operator administration (docs/api.md): every field is validated before anything is written, so a
  * refused change changes nothing. Secrets are generated here, sealed at rest and shown once.
  * The local directory is refreshed at once; other instances follow within the refresh period.
  */
@@ -104,7 +104,7 @@ final class OperatorAdmin {
 
     View view(String operatorId) {
         return store.operator(operatorId).map(row -> new View(row, store.gamesOf(operatorId)))
-                .orElseThrow(() -> new GatewayException(Errors.NOT_FOUND));
+                .orElseThrow(() -> new GatewayException(Errors.OPERATOR_NOT_FOUND));
     }
 
     private Credentials newCredentials(String operatorId) {

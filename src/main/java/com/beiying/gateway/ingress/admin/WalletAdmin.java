@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 
-/** Credit lines, the ledger check and unresolved orders (SPEC §7, §9). */
+/** Credit lines, the ledger check and unresolved orders (docs/api.md). */
 final class WalletAdmin {
     private final OperatorStore operators;
     private final OrderStore orders;
@@ -36,7 +36,7 @@ final class WalletAdmin {
     }
 
     /**
-     * Every violated invariant of SPEC §7: orders whose ledger lines do not balance, credit use
+     * Every violated invariant of the books (docs/api.md, "Money"): orders whose ledger lines do not balance, credit use
      * that differs from the orders, and, when asked and a provider role is at hand, member wallets
      * whose ledger balance differs from the provider's (exact only without play at the provider).
      */

@@ -30,9 +30,8 @@ final class TransferAnswers {
         };
     }
 
+    /** A transfer that failed for want of balance says so (NOBALANCE); any other failure is ORDER_FAILD. */
     private static Errors failureError(String failure) {
-        Errors error = Errors.byName(failure);
-        // An order the provider never saw failed because the gateway could not reach it.
-        return error == Errors.ORDER_NOT_FOUND ? Errors.PROVIDER_BUSY : error;
+        return Errors.INSUFFICIENT_BALANCE.name().equals(failure) ? Errors.INSUFFICIENT_BALANCE : Errors.ORDER_FAILED;
     }
 }

@@ -29,7 +29,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code POST /v1/account/transfer} (SPEC §4, §7). The order is recorded, and for a transfer in its
+ * {@code POST /v1/account/transfer} (docs/api.md). The order is recorded, and for a transfer in its
  * credit reserved, before the provider is called with the OrderID as its idempotency key; the
  * provider's answer settles the order, its ledger lines and its credit in the transaction that
  * commits the reply. An answer that never came leaves the order unresolved (PROCCESSING) for the
@@ -86,10 +86,14 @@ class TransferHandler implements CommandHandler {
             return settle(order, call(gate.providerAccount(found, game, operator.currency()), order));
         }
 
+        if (providers.circuitOpen(game)) {
+            // The provider is known to be down: refuse before any order exists, so the same OrderID can be sent again.
+            throw new GatewayException(Errors.PROVIDER_BUSY);
+        }
         String account = gate.providerAccount(found, game, operator.currency());
         OrderStore.Order order = jdbi.inTransaction(h -> {
             Optional<Instant> created = OrderStore.insert(h, request.operatorId(), orderId, request.memberId(), game, money, action,
-                    command.requestId());
+                    command.requestId(), command.language());
             if (created.isEmpty()) {
                 // Another command with this OrderID got in first; answer as a repeat of it.
                 return null;
@@ -99,7 +103,7 @@ class TransferHandler implements CommandHandler {
                 throw new GatewayException(Errors.INSUFFICIENT_CREDIT);
             }
             return new OrderStore.Order(request.operatorId(), orderId, request.memberId(), userName, game, money, action,
-                    OrderStatus.PENDING, null, null, command.requestId(), created.get(), null);
+                    OrderStatus.PENDING, null, null, command.requestId(), command.language(), created.get(), null);
         });
         if (order == null) {
             return prepare(command);

@@ -8,10 +8,11 @@ import com.beiying.gateway.domain.Operator;
 import com.beiying.gateway.domain.OrderStatus;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
-import com.beiying.gateway.error.Language;
 import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.messaging.Correlation;
 import com.beiying.gateway.messaging.Replies;
+import com.beiying.gateway.messaging.ReplyMessage;
+import com.beiying.gateway.messaging.ReplyStore;
 import com.beiying.gateway.messaging.Topics;
 import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.persistence.OperatorDirectory;
@@ -53,18 +54,20 @@ class TransferResolver {
     private final ProviderRegistry providers;
     private final OperatorDirectory operators;
     private final Topics topics;
+    private final ReplyStore replies;
     private final ReplyPublisher publisher;
     private final Duration settleAfter;
     private final Clock clock;
 
     TransferResolver(Jdbi jdbi, OrderStore orders, MemberStore members, ProviderRegistry providers, OperatorDirectory operators,
-                     Topics topics, ReplyPublisher publisher, GatewayProperties properties, Clock clock) {
+                     Topics topics, ReplyStore replies, ReplyPublisher publisher, GatewayProperties properties, Clock clock) {
         this.jdbi = jdbi;
         this.orders = orders;
         this.members = members;
         this.providers = providers;
         this.operators = operators;
         this.topics = topics;
+        this.replies = replies;
         this.publisher = publisher;
         this.settleAfter = properties.wallet().settleAfter();
         this.clock = clock;
@@ -112,20 +115,30 @@ class TransferResolver {
             return false;
         }
         TransferResult settled = result;
-        OrderStore.Order finished = jdbi.inTransaction(h -> Ledger.settle(h, order, status.get(), settled.failure(), settled.balance())
-                ? OrderStore.order(h, order.operatorId(), order.orderId()).orElseThrow() : null);
-        if (finished != null) {
+        // The order, its books and the request's stored reply become final together: whoever asks
+        // for the request afterwards (GET /v1/requests, a repeat) sees the final state.
+        ReplyMessage finalReply = jdbi.inTransaction(h -> {
+            if (!Ledger.settle(h, order, status.get(), settled.failure(), settled.balance())) {
+                return null;
+            }
+            ReplyMessage reply = finalReply(OrderStore.order(h, order.operatorId(), order.orderId()).orElseThrow());
+            replies.supersede(h, reply);
+            return reply;
+        });
+        if (finalReply != null) {
+            // Only the resolver that moved the order publishes, so each outcome is published once.
             log.info("order {}/{} settled by the resolver: {}", order.operatorId(), order.orderId(), status.get());
-            publishFinal(finished);
+            boolean kafkaNative = operators.byId(order.operatorId()).map(Operator::kafkaNative).orElse(false);
+            publisher.publish(topics.repliesOf(order.operatorId(), kafkaNative),
+                    Correlation.memberKey(order.operatorId(), order.userName()), finalReply);
         }
         return true;
     }
 
-    private void publishFinal(OrderStore.Order order) {
-        CommandMessage original = new CommandMessage(order.requestId(), order.operatorId(), CommandKind.TRANSFER, Language.EN,
+    /** The reply the order's original request gets now that the order is final, in that request's language. */
+    static ReplyMessage finalReply(OrderStore.Order order) {
+        CommandMessage original = new CommandMessage(order.requestId(), order.operatorId(), CommandKind.TRANSFER, order.language(),
                 Map.of(), null, order.createdAt());
-        boolean kafkaNative = operators.byId(order.operatorId()).map(Operator::kafkaNative).orElse(false);
-        publisher.publish(topics.repliesOf(order.operatorId(), kafkaNative),
-                Correlation.memberKey(order.operatorId(), order.userName()), Replies.of(original, TransferAnswers.of(order)));
+        return Replies.of(original, TransferAnswers.of(order));
     }
 }

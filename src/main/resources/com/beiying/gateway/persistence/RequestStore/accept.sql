@@ -1,13 +1,14 @@
--- Records the nonce and, only if it was fresh, the PENDING request, in one round trip. A reused
--- nonce changes nothing; a known request id is left as it is (the caller then waits for it).
+-- Records the nonce and, only if it was fresh, the PENDING request with its fingerprint, in one
+-- round trip. A reused nonce changes nothing; a known request id is left as it is (the caller then
+-- compares fingerprints and waits for it or refuses).
 WITH nonce AS (
     INSERT INTO request_nonces (operator_id, nonce, expires_at)
     VALUES (:operatorId, :nonce, :nonceExpiresAt)
     ON CONFLICT DO NOTHING
     RETURNING 1
 ), req AS (
-    INSERT INTO requests (operator_id, request_id, command_type, status)
-    SELECT :operatorId, :requestId, :commandType, 'PENDING' WHERE EXISTS (SELECT 1 FROM nonce)
+    INSERT INTO requests (operator_id, request_id, command_type, status, fingerprint)
+    SELECT :operatorId, :requestId, :commandType, 'PENDING', :fingerprint WHERE EXISTS (SELECT 1 FROM nonce)
     ON CONFLICT DO NOTHING
     RETURNING 1
 )

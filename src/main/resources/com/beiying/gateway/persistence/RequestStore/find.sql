@@ -1,1 +1,1 @@
-SELECT status, reply FROM requests WHERE operator_id = :operatorId AND request_id = :requestId
+SELECT status, reply, fingerprint, command_type FROM requests WHERE operator_id = :operatorId AND request_id = :requestId

@@ -6,6 +6,7 @@ import com.beiying.gateway.domain.Direction;
 import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.domain.OrderStatus;
 import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.Language;
 import com.beiying.gateway.fields.FieldInput;
 import com.beiying.gateway.messaging.Outcome;
 import com.beiying.gateway.persistence.OrderStore;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class TransferDecisionsTest {
     private static OrderStore.Order order(OrderStatus status, String failure, String balanceAfter) {
         return new OrderStore.Order("op1", "order-0001", 7, "alice01", Game.KY, new BigDecimal("10.00"), Direction.IN, status,
-                failure, balanceAfter == null ? null : new BigDecimal(balanceAfter), "r1", Instant.now(), null);
+                failure, balanceAfter == null ? null : new BigDecimal(balanceAfter), "r1", Language.EN, Instant.now(), null);
     }
 
     private static TransferHandler.Request request(long member, Game game, String amount, Direction action) {
@@ -58,9 +59,18 @@ class TransferDecisionsTest {
     }
 
     @Test
-    void aFailedOrderAnswersWithItsReason() {
+    void aFailureForWantOfBalanceSaysSo() {
         Outcome o = TransferAnswers.of(order(OrderStatus.FAILED, Errors.INSUFFICIENT_BALANCE.name(), null));
         assertThat(o.error().error()).isEqualTo(Errors.INSUFFICIENT_BALANCE);
         assertThat(o.result()).containsEntry("Status", FieldInput.string("Failed"));
+    }
+
+    @Test
+    void anyOtherFailureAtTheProviderIsOrderFaild() {
+        for (Errors reason : new Errors[] {Errors.GAME_MAINTENANCE, Errors.PROVIDER_BUSY, Errors.PROVIDER_REFUSED, Errors.ORDER_NOT_FOUND}) {
+            Outcome o = TransferAnswers.of(order(OrderStatus.FAILED, reason.name(), null));
+            assertThat(o.error().error()).as(reason.name()).isEqualTo(Errors.ORDER_FAILED);
+            assertThat(o.error().error().code(null)).isEqualTo("ORDER_FAILD");
+        }
     }
 }

@@ -33,6 +33,12 @@ class GatewayConfiguration {
         return new SecretBox(properties.security().masterKey(), OPERATOR_SECRET_PURPOSE);
     }
 
+    /** The simulated providers' credentials, the same for the simulator and the adapters pointed at it. */
+    @Bean
+    SimulatorCredentials simulatorCredentials(GatewayProperties properties) {
+        return new SimulatorCredentials(properties.security().masterKey());
+    }
+
     /** Fingerprints requests, so that a reused X-Request-Id is told from a repeat. */
     @Bean
     SecretBox requestFingerprints(GatewayProperties properties) {

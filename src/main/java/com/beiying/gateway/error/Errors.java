@@ -257,7 +257,10 @@ public enum Errors {
             "密钥错误:X-Admin-Token缺失或无效。", "The X-Admin-Token header is missing or wrong."),
     /** The admin API names an operator that does not exist. */
     OPERATOR_NOT_FOUND("CONTENT", 3027, "OPERATOR_NOT_FOUND", 404, false,
-            "运营商不存在。", "No operator has this OperatorId.");
+            "运营商不存在。", "No operator has this OperatorId."),
+    /** A provider refused the gateway's credentials or signature: the provider's configuration is wrong. */
+    PROVIDER_CREDENTIALS_REJECTED("CONFIGERROR", 3028, "PROVIDER_CREDENTIALS_REJECTED", 502, false,
+            "配置错误:游戏厂商拒绝了网关的凭据或签名。", "The game provider refused the gateway's credentials or signature.");
 
     /** The 30 codes of the seed API and {@code Success}: no other Code exists. */
     public static final Set<String> SEED_CODES = Set.of(

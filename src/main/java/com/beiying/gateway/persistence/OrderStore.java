@@ -36,7 +36,7 @@ public final class OrderStore {
     /** A transfer order with its member's name. */
     public record Order(String operatorId, String orderId, long memberId, String userName, Game game, BigDecimal amount,
                         Direction action, OrderStatus status, String failure, BigDecimal balanceAfter, String requestId,
-                        Language language, Instant createdAt, Instant finishedAt) {
+                        Language language, Instant createdAt, Instant finishedAt, long transferNo) {
 
         /**
          * The provider-side idempotency key: OrderIDs are unique per operator only, and a provider
@@ -52,7 +52,7 @@ public final class OrderStore {
          */
         public Order settledAs(OrderStatus newStatus, String newFailure, BigDecimal newBalanceAfter) {
             return new Order(operatorId, orderId, memberId, userName, game, amount, action, newStatus, newFailure,
-                    newBalanceAfter, requestId, language, createdAt, null);
+                    newBalanceAfter, requestId, language, createdAt, null, transferNo);
         }
     }
 
@@ -77,13 +77,17 @@ public final class OrderStore {
         return h.createQuery(ORDER).bind("operatorId", operatorId).bind("orderId", orderId).map((rs, ctx) -> order(rs)).findOne();
     }
 
-    /** Inserts a PENDING order; its creation time, or empty when the OrderID was taken. */
-    public static Optional<Instant> insert(Handle h, String operatorId, String orderId, long memberId, Game game,
+    /** What the database gives a new order: its creation time and transfer number. */
+    public record Created(Instant createdAt, long transferNo) {
+    }
+
+    /** Inserts a PENDING order; its creation time and number, or empty when the OrderID was taken. */
+    public static Optional<Created> insert(Handle h, String operatorId, String orderId, long memberId, Game game,
                                            BigDecimal amount, Direction action, String requestId, Language language) {
         return h.createQuery(INSERT_ORDER).bind("operatorId", operatorId).bind("orderId", orderId).bind("memberId", memberId)
                 .bind("game", game.code()).bind("amount", amount).bind("action", action.name()).bind("requestId", requestId)
                 .bind("language", language.tag())
-                .map((rs, ctx) -> rs.getTimestamp(1).toInstant()).findOne();
+                .map((rs, ctx) -> new Created(rs.getTimestamp(1).toInstant(), rs.getLong(2))).findOne();
     }
 
     /** Marks a pending order as sent with an unknown outcome. */
@@ -148,7 +152,7 @@ public final class OrderStore {
         return new Order(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), Game.fromCode(rs.getString(5)).orElseThrow(),
                 rs.getBigDecimal(6), Direction.valueOf(rs.getString(7)), OrderStatus.valueOf(rs.getString(8)), rs.getString(9),
                 rs.getBigDecimal(10), rs.getString(11), Language.fromHeader(rs.getString(14)), instant(rs.getTimestamp(12)),
-                instant(rs.getTimestamp(13)));
+                instant(rs.getTimestamp(13)), rs.getLong(15));
     }
 
     private static Instant instant(Timestamp t) {

@@ -3,6 +3,11 @@ package com.beiying.gateway.simulator;
 import com.beiying.gateway.config.ConditionalOnRole;
 import com.beiying.gateway.config.Role;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -20,13 +25,27 @@ import org.springframework.stereotype.Component;
 final class SimulatorStore {
     private static final ClasspathSqlLocator SQL = ClasspathSqlLocator.removingComments();
     private static final String OPEN_ACCOUNT = SQL.locate(SimulatorStore.class, "openAccount");
-    private static final String BALANCE = SQL.locate(SimulatorStore.class, "balance");
+    private static final String ACCOUNT = SQL.locate(SimulatorStore.class, "account");
     private static final String LOCK_BALANCE = SQL.locate(SimulatorStore.class, "lockBalance");
     private static final String ADD_TO_BALANCE = SQL.locate(SimulatorStore.class, "addToBalance");
     private static final String ORDER = SQL.locate(SimulatorStore.class, "order");
+    private static final String LOCK_ORDER = SQL.locate(SimulatorStore.class, "lockOrder");
     private static final String RECORD_ORDER = SQL.locate(SimulatorStore.class, "recordOrder");
-    private static final String RECORD_BET = SQL.locate(SimulatorStore.class, "recordBet");
+    private static final String SET_ORDER_STATUS = SQL.locate(SimulatorStore.class, "setOrderStatus");
     private static final String LAUNCH = SQL.locate(SimulatorStore.class, "launch");
+    private static final String NEXT_BET_ID = SQL.locate(SimulatorStore.class, "nextBetId");
+    private static final String INSERT_BET = SQL.locate(SimulatorStore.class, "insertBet");
+    private static final String LOCK_BET = SQL.locate(SimulatorStore.class, "lockBet");
+    private static final String UPDATE_BET = SQL.locate(SimulatorStore.class, "updateBet");
+    private static final String BETS_UPDATED = SQL.locate(SimulatorStore.class, "betsUpdated");
+    private static final String BETS_PLACED = SQL.locate(SimulatorStore.class, "betsPlaced");
+    private static final String ACCOUNTS_WITH_MONEY = SQL.locate(SimulatorStore.class, "accountsWithMoney");
+    private static final String OPEN_BETS = SQL.locate(SimulatorStore.class, "openBets");
+    private static final String SETTLED_BETS = SQL.locate(SimulatorStore.class, "settledBets");
+
+    /** A provider-side account. */
+    record Account(String game, String account, String currency, BigDecimal balance) {
+    }
 
     /** A provider-side order. */
     record Order(String account, BigDecimal amount, String direction, String status) {
@@ -49,12 +68,9 @@ final class SimulatorStore {
                 .bind("currency", currency).execute() > 0);
     }
 
-    Optional<BigDecimal> balance(String game, String account) {
-        return jdbi.withHandle(h -> balance(h, game, account));
-    }
-
-    static Optional<BigDecimal> balance(Handle h, String game, String account) {
-        return h.createQuery(BALANCE).bind("game", game).bind("account", account).mapTo(BigDecimal.class).findOne();
+    Optional<Account> account(String game, String account) {
+        return jdbi.withHandle(h -> h.createQuery(ACCOUNT).bind("game", game).bind("account", account)
+                .map((rs, ctx) -> account(rs)).findOne());
     }
 
     /** The balance, locking the account until the transaction ends. */
@@ -67,12 +83,12 @@ final class SimulatorStore {
     }
 
     Optional<Order> order(String game, String orderId) {
-        return jdbi.withHandle(h -> order(h, game, orderId));
+        return jdbi.withHandle(h -> h.createQuery(ORDER).bind("game", game).bind("orderId", orderId)
+                .map((rs, ctx) -> order(rs)).findOne());
     }
 
-    static Optional<Order> order(Handle h, String game, String orderId) {
-        return h.createQuery(ORDER).bind("game", game).bind("orderId", orderId)
-                .map((rs, ctx) -> new Order(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4))).findOne();
+    static Optional<Order> lockOrder(Handle h, String game, String orderId) {
+        return h.createQuery(LOCK_ORDER).bind("game", game).bind("orderId", orderId).map((rs, ctx) -> order(rs)).findOne();
     }
 
     static void recordOrder(Handle h, String game, String orderId, String account, BigDecimal amount, String direction,
@@ -81,13 +97,72 @@ final class SimulatorStore {
                 .bind("direction", direction).bind("status", status).execute();
     }
 
-    static void recordBet(Handle h, String game, String account, BigDecimal stake, BigDecimal payout) {
-        h.createUpdate(RECORD_BET).bind("game", game).bind("account", account).bind("stake", stake).bind("payout", payout).execute();
+    static void setOrderStatus(Handle h, String game, String orderId, String status) {
+        h.createUpdate(SET_ORDER_STATUS).bind("game", game).bind("orderId", orderId).bind("status", status).execute();
     }
 
     /** Records a launch only if the account exists, in one statement; false when it does not. */
     boolean launch(String token, String game, String account, String platform, String language, String gameId) {
         return jdbi.withHandle(h -> h.createUpdate(LAUNCH).bind("token", token).bind("game", game).bind("account", account)
                 .bind("platform", platform).bind("language", language).bind("gameId", gameId).execute() > 0);
+    }
+
+    static String nextBetId(Handle h) {
+        return Long.toString(h.createQuery(NEXT_BET_ID).mapTo(Long.class).one());
+    }
+
+    static void insertBet(Handle h, SimulatedBet bet) {
+        h.createUpdate(INSERT_BET).bind("game", bet.game()).bind("betId", bet.betId()).bind("account", bet.account())
+                .bind("gameId", bet.gameId()).bind("roundId", bet.roundId()).bind("currency", bet.currency())
+                .bind("stake", bet.stake()).bind("validBet", bet.validBet()).bind("at", bet.betTime()).execute();
+    }
+
+    static Optional<SimulatedBet> lockBet(Handle h, String game, String betId) {
+        return h.createQuery(LOCK_BET).bind("game", game).bind("betId", betId).map((rs, ctx) -> bet(rs)).findOne();
+    }
+
+    static void updateBet(Handle h, SimulatedBet bet) {
+        h.createUpdate(UPDATE_BET).bind("game", bet.game()).bind("betId", bet.betId()).bind("payout", bet.payout())
+                .bind("status", bet.status().name()).bind("settledAt", bet.settledAt()).bind("at", bet.updatedAt()).execute();
+    }
+
+    /** A provider's bets changed, or placed, in {@code [from, to)}. */
+    List<SimulatedBet> bets(String game, Instant from, Instant to, boolean byModification) {
+        return jdbi.withHandle(h -> h.createQuery(byModification ? BETS_UPDATED : BETS_PLACED).bind("game", game)
+                .bind("from", from).bind("to", to).map((rs, ctx) -> bet(rs)).list());
+    }
+
+    List<Account> accountsWithMoney(BigDecimal least, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(ACCOUNTS_WITH_MONEY).bind("least", least).bind("limit", limit)
+                .map((rs, ctx) -> account(rs)).list());
+    }
+
+    List<SimulatedBet> openBets(Instant before, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(OPEN_BETS).bind("before", before).bind("limit", limit)
+                .map((rs, ctx) -> bet(rs)).list());
+    }
+
+    List<SimulatedBet> settledBets(Instant since, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(SETTLED_BETS).bind("since", since).bind("limit", limit)
+                .map((rs, ctx) -> bet(rs)).list());
+    }
+
+    private static Account account(ResultSet rs) throws SQLException {
+        return new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4));
+    }
+
+    private static Order order(ResultSet rs) throws SQLException {
+        return new Order(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4));
+    }
+
+    private static SimulatedBet bet(ResultSet rs) throws SQLException {
+        return new SimulatedBet(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                SimulatedBet.Status.valueOf(rs.getString(10)), instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)),
+                instant(rs.getTimestamp(13)));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.beiying.gateway.domain.Game;
+import com.beiying.gateway.provider.ProviderAdapter;
 import com.beiying.gateway.provider.ProviderRegistry;
 import com.beiying.gateway.support.AdminApi;
 import com.beiying.gateway.support.Fixtures;
@@ -127,7 +128,11 @@ class TransferConcurrencyIntegrationTest extends IntegrationTest {
                 + " WHERE m.operator_id = ? AND m.user_name = ?", op.operatorId(), name);
         for (var e : faultByOrder.entrySet()) {
             String status = queryString("SELECT status FROM orders WHERE operator_id = ? AND order_id = ?", op.operatorId(), e.getKey());
-            var atProvider = providers.adapter(Game.PINNACLE).transferStatus(account, op.operatorId() + "-" + e.getKey()).state();
+            var key = jdbi.withHandle(h -> h.createQuery("SELECT transfer_no, created_at FROM orders WHERE operator_id = ? AND order_id = ?")
+                    .bind(0, op.operatorId()).bind(1, e.getKey())
+                    .map((rs, ctx) -> new ProviderAdapter.TransferKey(op.operatorId() + "-" + e.getKey(), rs.getLong(1),
+                            rs.getTimestamp(2).toInstant())).one());
+            var atProvider = providers.adapter(Game.PINNACLE).transferStatus(account, key).state();
             assertThat(status).as(e.getValue()).isEqualTo(atProvider.name());
         }
         assertThat(queryString("SELECT status FROM orders WHERE operator_id = ? AND order_id = ?", op.operatorId(), refused))

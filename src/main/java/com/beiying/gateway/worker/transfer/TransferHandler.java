@@ -16,6 +16,7 @@ import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.persistence.OperatorStore;
 import com.beiying.gateway.persistence.OrderStore;
+import com.beiying.gateway.provider.ProviderAdapter.TransferKey;
 import com.beiying.gateway.provider.ProviderAdapter.TransferResult;
 import com.beiying.gateway.provider.ProviderAdapter.TransferState;
 import com.beiying.gateway.provider.ProviderRegistry;
@@ -23,7 +24,6 @@ import com.beiying.gateway.wallet.Ledger;
 import com.beiying.gateway.worker.CommandHandler;
 import com.beiying.gateway.worker.MemberGate;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Component;
@@ -92,7 +92,7 @@ class TransferHandler implements CommandHandler {
         }
         String account = gate.providerAccount(found, game, operator.currency());
         OrderStore.Order order = jdbi.inTransaction(h -> {
-            Optional<Instant> created = OrderStore.insert(h, request.operatorId(), orderId, request.memberId(), game, money, action,
+            Optional<OrderStore.Created> created = OrderStore.insert(h, request.operatorId(), orderId, request.memberId(), game, money, action,
                     command.requestId(), command.language());
             if (created.isEmpty()) {
                 // Another command with this OrderID got in first; answer as a repeat of it.
@@ -103,7 +103,8 @@ class TransferHandler implements CommandHandler {
                 throw new GatewayException(Errors.INSUFFICIENT_CREDIT);
             }
             return new OrderStore.Order(request.operatorId(), orderId, request.memberId(), userName, game, money, action,
-                    OrderStatus.PENDING, null, null, command.requestId(), command.language(), created.get(), null);
+                    OrderStatus.PENDING, null, null, command.requestId(), command.language(), created.get().createdAt(), null,
+                    created.get().transferNo());
         });
         if (order == null) {
             return prepare(command);
@@ -119,7 +120,7 @@ class TransferHandler implements CommandHandler {
 
     private TransferResult call(String account, OrderStore.Order order) {
         try {
-            return providers.adapter(order.game()).transfer(account, order.providerOrderId(), order.amount(), order.action());
+            return providers.adapter(order.game()).transfer(account, keyOf(order), order.amount(), order.action());
         } catch (GatewayException refused) {
             // Refused before it was sent (circuit open, bulkhead full, connection refused) or
             // refused by the provider outright: nothing moved, so the order fails.
@@ -143,6 +144,11 @@ class TransferHandler implements CommandHandler {
             // Unresolved, or the resolver settled it first: the stored order is the answer.
             return TransferAnswers.of(OrderStore.order(handle, order.operatorId(), order.orderId()).orElseThrow());
         };
+    }
+
+    /** The order as providers know it: the key its provider-side id is made from. */
+    static TransferKey keyOf(OrderStore.Order order) {
+        return new TransferKey(order.providerOrderId(), order.transferNo(), order.createdAt());
     }
 
     /** The final state a provider's answer gives an order, or empty while the outcome is unknown. */

@@ -102,10 +102,10 @@ class TransferResolver {
         ProviderAdapter provider = providers.adapter(order.game());
         String account = members.providerAccount(order.memberId(), order.game())
                 .orElseThrow(() -> new IllegalStateException("no provider account for member " + order.memberId()));
-        TransferResult result = provider.transferStatus(account, order.providerOrderId());
+        TransferResult result = provider.transferStatus(account, TransferHandler.keyOf(order));
         if (result.state() == TransferState.FAILED && Errors.ORDER_NOT_FOUND.name().equals(result.failure())) {
             try {
-                result = provider.transfer(account, order.providerOrderId(), order.amount(), order.action());
+                result = provider.transfer(account, TransferHandler.keyOf(order), order.amount(), order.action());
             } catch (GatewayException refused) {
                 return false;
             }

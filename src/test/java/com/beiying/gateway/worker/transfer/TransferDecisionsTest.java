@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class TransferDecisionsTest {
     private static OrderStore.Order order(OrderStatus status, String failure, String balanceAfter) {
         return new OrderStore.Order("op1", "order-0001", 7, "alice01", Game.KY, new BigDecimal("10.00"), Direction.IN, status,
-                failure, balanceAfter == null ? null : new BigDecimal(balanceAfter), "r1", Language.EN, Instant.now(), null);
+                failure, balanceAfter == null ? null : new BigDecimal(balanceAfter), "r1", Language.EN, Instant.now(), null, 1);
     }
 
     private static TransferHandler.Request request(long member, Game game, String amount, Direction action) {

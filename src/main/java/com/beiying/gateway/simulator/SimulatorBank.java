@@ -1,0 +1,256 @@
+package com.beiying.gateway.simulator;
+
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.Role;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.Handle;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every simulated provider does with money and bets, whatever its protocol: accounts with a
+ * balance that never goes below zero, transfers applied once per order id (the same id with the
+ * same content answers the first outcome, with other content is a conflict), a two-step transfer
+ * for providers that prepare and then confirm, launches, and bets whose stake leaves the balance
+ * when placed and whose payout enters it when settled (voids and resettlements correct it). The
+ * protocol sides ({@code simulator.<game>}) only translate.
+ */
+@Component
+@ConditionalOnRole(Role.SIMULATOR)
+public final class SimulatorBank {
+    /** What became of a transfer. */
+    public enum Outcome { APPLIED, INSUFFICIENT_BALANCE, NO_ACCOUNT, CONFLICT, NO_ORDER }
+
+    /** A transfer's outcome and the account's balance after it. */
+    public record Transfer(Outcome outcome, BigDecimal balance) {
+    }
+
+    /** An order as a provider's status query shows it; {@code status} PREPARED, SUCCESS or FAILED. */
+    public record Order(String account, BigDecimal amount, boolean deposit, String status, BigDecimal balance) {
+    }
+
+    private final SimulatorStore store;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    SimulatorBank(SimulatorStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Opens an account; false when it existed (a second open is no error for most providers). */
+    public boolean openAccount(String game, String account, String currency) {
+        return store.openAccount(game, account, currency);
+    }
+
+    /** The account's balance, if it exists. */
+    public Optional<BigDecimal> balance(String game, String account) {
+        return store.account(game, account).map(SimulatorStore.Account::balance);
+    }
+
+    /** The account's currency, if it exists. */
+    public Optional<String> currency(String game, String account) {
+        return store.account(game, account).map(SimulatorStore.Account::currency);
+    }
+
+    /** Moves money in one step, once per order id. */
+    public Transfer transfer(String game, String orderId, String account, BigDecimal amount, boolean deposit) {
+        return store.inTransaction(h -> {
+            Optional<BigDecimal> balance = SimulatorStore.lockBalance(h, game, account);
+            if (balance.isEmpty()) {
+                return new Transfer(Outcome.NO_ACCOUNT, null);
+            }
+            Optional<SimulatorStore.Order> existing = SimulatorStore.lockOrder(h, game, orderId);
+            if (existing.isPresent()) {
+                return repeat(existing.get(), account, amount, deposit, balance.get());
+            }
+            return apply(h, game, orderId, account, amount, deposit, balance.get(), true);
+        });
+    }
+
+    /** Step one of a two-step transfer: records it without moving money. */
+    public Transfer prepare(String game, String orderId, String account, BigDecimal amount, boolean deposit) {
+        return store.inTransaction(h -> {
+            Optional<BigDecimal> balance = SimulatorStore.lockBalance(h, game, account);
+            if (balance.isEmpty()) {
+                return new Transfer(Outcome.NO_ACCOUNT, null);
+            }
+            Optional<SimulatorStore.Order> existing = SimulatorStore.lockOrder(h, game, orderId);
+            if (existing.isPresent()) {
+                SimulatorStore.Order o = existing.get();
+                return same(o, account, amount, deposit) ? new Transfer(Outcome.APPLIED, balance.get())
+                        : new Transfer(Outcome.CONFLICT, balance.get());
+            }
+            SimulatorStore.recordOrder(h, game, orderId, account, amount, deposit ? "IN" : "OUT", "PREPARED");
+            return new Transfer(Outcome.APPLIED, balance.get());
+        });
+    }
+
+    /** Step two: a prepared transfer is applied ({@code apply}) or cancelled; confirming again answers the first outcome. */
+    public Transfer confirm(String game, String orderId, boolean apply) {
+        return store.inTransaction(h -> {
+            Optional<SimulatorStore.Order> existing = SimulatorStore.lockOrder(h, game, orderId);
+            if (existing.isEmpty()) {
+                return new Transfer(Outcome.NO_ORDER, null);
+            }
+            SimulatorStore.Order o = existing.get();
+            BigDecimal balance = SimulatorStore.lockBalance(h, game, o.account()).orElseThrow();
+            if (!o.status().equals("PREPARED")) {
+                return new Transfer(o.status().equals("SUCCESS") ? Outcome.APPLIED : Outcome.INSUFFICIENT_BALANCE, balance);
+            }
+            if (!apply) {
+                SimulatorStore.setOrderStatus(h, game, orderId, "FAILED");
+                return new Transfer(Outcome.INSUFFICIENT_BALANCE, balance);
+            }
+            return apply(h, game, orderId, o.account(), o.amount(), o.direction().equals("IN"), balance, false);
+        });
+    }
+
+    /** An order by id, with the account's balance now. */
+    public Optional<Order> order(String game, String orderId) {
+        return store.order(game, orderId).map(o -> new Order(o.account(), o.amount(), o.direction().equals("IN"), o.status(),
+                balance(game, o.account()).orElse(BigDecimal.ZERO)));
+    }
+
+    /** A launch for an existing account: the session token, or empty when the account does not exist. */
+    public Optional<String> launch(String game, String account, String platform, String language, String gameId) {
+        byte[] token = new byte[16];
+        random.nextBytes(token);
+        String hex = HexFormat.of().formatHex(token);
+        return store.launch(hex, game, account, platform, language, gameId) ? Optional.of(hex) : Optional.empty();
+    }
+
+    /** A provider's bets changed ({@code byModification}) or placed in {@code [from, to)}. */
+    public List<SimulatedBet> bets(String game, Instant from, Instant to, boolean byModification) {
+        return store.bets(game, from, to, byModification);
+    }
+
+    // ---- Play: what members do at a provider between their transfers --------------------------------
+
+    /** Places a bet now: the stake leaves the balance; empty when the account lacks it. */
+    public Optional<SimulatedBet> place(String game, String account, String gameId, BigDecimal stake, BigDecimal validBet) {
+        return place(game, account, gameId, stake, validBet, clock.instant());
+    }
+
+    /** Places a bet at a given time (tests place bets in the past, where every provider's records reach). */
+    public Optional<SimulatedBet> place(String game, String account, String gameId, BigDecimal stake, BigDecimal validBet,
+                                        Instant at) {
+        return store.inTransaction(h -> {
+            Optional<BigDecimal> balance = SimulatorStore.lockBalance(h, game, account);
+            if (balance.isEmpty() || balance.get().compareTo(stake) < 0) {
+                return Optional.empty();
+            }
+            String betId = SimulatorStore.nextBetId(h);
+            Instant now = at;
+            String currency = store.account(game, account).map(SimulatorStore.Account::currency).orElse("CNY");
+            SimulatedBet bet = new SimulatedBet(game, betId, account, gameId, game.toLowerCase() + "-r" + betId, currency, stake,
+                    validBet, BigDecimal.ZERO.setScale(2), SimulatedBet.Status.OPEN, now, null, now);
+            SimulatorStore.addToBalance(h, game, account, stake.negate());
+            SimulatorStore.insertBet(h, bet);
+            return Optional.of(bet);
+        });
+    }
+
+    /** Settles an open bet: the payout (stake included) enters the balance. */
+    public Optional<SimulatedBet> settle(String game, String betId, BigDecimal payout, Instant at) {
+        return change(game, betId, bet -> bet.status() == SimulatedBet.Status.OPEN, bet -> payout, SimulatedBet.Status.SETTLED, at);
+    }
+
+    /** Voids a bet: an open one gives its stake back; a settled one takes its payout back and gives the stake back. */
+    public Optional<SimulatedBet> voidBet(String game, String betId, Instant at) {
+        return change(game, betId, bet -> bet.status() != SimulatedBet.Status.VOID, bet -> BigDecimal.ZERO.setScale(2),
+                SimulatedBet.Status.VOID, at);
+    }
+
+    /** Resettles a settled bet with a new payout: the difference moves. */
+    public Optional<SimulatedBet> resettle(String game, String betId, BigDecimal payout, Instant at) {
+        return change(game, betId, bet -> bet.status() == SimulatedBet.Status.SETTLED || bet.status() == SimulatedBet.Status.RESETTLED,
+                bet -> payout, SimulatedBet.Status.RESETTLED, at);
+    }
+
+    /** Now, by the simulator's clock. */
+    Instant now() {
+        return clock.instant();
+    }
+
+    List<SimulatedBet> openBets(Instant before, int limit) {
+        return store.openBets(before, limit);
+    }
+
+    List<SimulatedBet> settledBets(Instant since, int limit) {
+        return store.settledBets(since, limit);
+    }
+
+    List<SimulatorStore.Account> accountsWithMoney(BigDecimal least, int limit) {
+        return store.accountsWithMoney(least, limit);
+    }
+
+    private Optional<SimulatedBet> change(String game, String betId, Predicate<SimulatedBet> allowed,
+                                          Function<SimulatedBet, BigDecimal> payoutOf, SimulatedBet.Status status,
+                                          Instant at) {
+        return store.inTransaction(h -> {
+            Optional<SimulatedBet> found = SimulatorStore.lockBet(h, game, betId);
+            if (found.isEmpty() || !allowed.test(found.get())) {
+                return Optional.<SimulatedBet>empty();
+            }
+            SimulatedBet bet = found.get();
+            SimulatorStore.lockBalance(h, game, bet.account());
+            BigDecimal payout = payoutOf.apply(bet).setScale(2);
+            // What the balance holds of this bet before and after: -stake while open, payout-stake once settled, 0 when void.
+            BigDecimal before = held(bet.status(), bet.stake(), bet.payout());
+            BigDecimal after = held(status, bet.stake(), payout);
+            SimulatorStore.addToBalance(h, game, bet.account(), after.subtract(before));
+            Instant now = at;
+            SimulatedBet changed = bet.changed(payout, status, status == SimulatedBet.Status.OPEN ? null
+                    : status == SimulatedBet.Status.VOID ? bet.settledAt() : now, now);
+            SimulatorStore.updateBet(h, changed);
+            return Optional.of(changed);
+        });
+    }
+
+    private static BigDecimal held(SimulatedBet.Status status, BigDecimal stake, BigDecimal payout) {
+        return switch (status) {
+            case OPEN -> stake.negate();
+            case SETTLED, RESETTLED -> payout.subtract(stake);
+            case VOID -> BigDecimal.ZERO;
+        };
+    }
+
+    private static Transfer repeat(SimulatorStore.Order o, String account, BigDecimal amount, boolean deposit, BigDecimal balance) {
+        if (!same(o, account, amount, deposit)) {
+            return new Transfer(Outcome.CONFLICT, balance);
+        }
+        return new Transfer(o.status().equals("SUCCESS") ? Outcome.APPLIED : Outcome.INSUFFICIENT_BALANCE, balance);
+    }
+
+    private static boolean same(SimulatorStore.Order o, String account, BigDecimal amount, boolean deposit) {
+        return o.account().equals(account) && o.amount().compareTo(amount) == 0 && o.direction().equals(deposit ? "IN" : "OUT");
+    }
+
+    private static Transfer apply(Handle h, String game, String orderId, String account, BigDecimal amount,
+                                  boolean deposit, BigDecimal balance, boolean record) {
+        if (!deposit && balance.compareTo(amount) < 0) {
+            if (record) {
+                SimulatorStore.recordOrder(h, game, orderId, account, amount, "OUT", "FAILED");
+            } else {
+                SimulatorStore.setOrderStatus(h, game, orderId, "FAILED");
+            }
+            return new Transfer(Outcome.INSUFFICIENT_BALANCE, balance);
+        }
+        BigDecimal delta = deposit ? amount : amount.negate();
+        SimulatorStore.addToBalance(h, game, account, delta);
+        if (record) {
+            SimulatorStore.recordOrder(h, game, orderId, account, amount, deposit ? "IN" : "OUT", "SUCCESS");
+        } else {
+            SimulatorStore.setOrderStatus(h, game, orderId, "SUCCESS");
+        }
+        return new Transfer(Outcome.APPLIED, balance.add(delta));
+    }
+}

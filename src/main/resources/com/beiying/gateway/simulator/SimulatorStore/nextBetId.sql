@@ -1,0 +1,1 @@
+SELECT nextval('sim_bet_ids')

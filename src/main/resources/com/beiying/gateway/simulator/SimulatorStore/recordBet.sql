@@ -1,1 +1,0 @@
-INSERT INTO sim_bets (game, account, stake, payout) VALUES (:game, :account, :stake, :payout)

@@ -19,7 +19,12 @@ public final class Topics {
 
     /** Topics under the configured prefix. */
     public Topics(GatewayProperties.Kafka kafka) {
-        this.prefix = kafka.topicPrefix();
+        this(kafka.topicPrefix());
+    }
+
+    /** Topics under the given prefix; the AsyncAPI document names them under the default one. */
+    Topics(String prefix) {
+        this.prefix = prefix;
     }
 
     /** The shared commands topic, written by the HTTP ingress. */

@@ -1,0 +1,206 @@
+package com.beiying.gateway.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.beiying.gateway.config.Role;
+import com.beiying.gateway.messaging.AsyncApiDocs.Action;
+import com.beiying.gateway.messaging.AsyncApiDocs.Encoding;
+import com.beiying.gateway.messaging.AsyncApiDocs.Header;
+import com.beiying.gateway.messaging.AsyncApiDocs.Operation;
+import com.beiying.gateway.messaging.AsyncApiDocs.Topic;
+import com.beiying.gateway.messaging.avro.Command;
+import com.beiying.gateway.messaging.avro.Reply;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.json.JsonMapper;
+
+class AsyncApiDocsTest {
+    private static final Path AVRO = Path.of("avro");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The events topic as it will be entered once its schema exists. */
+    static Topic eventsTopic() {
+        return new Topic("events", t -> AsyncApiDocs.DEFAULT_PREFIX + "events", "Events",
+                "What happened to members, as CloudEvents in binary mode.", "<OperatorId>:<UserName>.", "Event", "Event",
+                Encoding.SINGLE_OBJECT_OR_REGISTRY, AsyncApiDocs.CLOUD_EVENTS_HEADERS, false,
+                List.of(new Operation("publishEvent", Action.SEND, Role.WORKER, "Tell analytics what happened.")));
+    }
+
+    /** The bets topic as it will be entered: compacted, the latest state of each bet. */
+    static Topic betsTopic() {
+        return new Topic("bets", t -> AsyncApiDocs.DEFAULT_PREFIX + "bets", "Bets", "The latest state of each bet.",
+                "<OperatorId>:<BetId>.", "Bet", "Bet", Encoding.SINGLE_OBJECT_OR_REGISTRY,
+                List.of(new Header(Correlation.HEADER, "The request that changed the bet.", false)), true,
+                List.of(new Operation("publishBet", Action.SEND, Role.WORKER, "Publish a bet's latest state.")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(String yaml) {
+        return (Map<String, Object>) new Yaml().load(yaml);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> at(Map<String, Object> tree, String... path) {
+        Map<String, Object> node = tree;
+        for (String key : path) {
+            assertThat(node).as(String.join("/", path)).containsKey(key);
+            node = (Map<String, Object>) node.get(key);
+        }
+        return node;
+    }
+
+    @Test
+    void committedDocsAreWhatTheGeneratorRenders() throws IOException {
+        assertThat(Files.readString(Path.of("docs/asyncapi.yaml"))).isEqualTo(AsyncApiDocs.render(AVRO));
+    }
+
+    @Test
+    void theDocumentIsAsyncApi3WithEveryTopic() {
+        Map<String, Object> doc = parse(AsyncApiDocs.render(AVRO));
+        assertThat(doc.get("asyncapi")).isEqualTo("3.0.0");
+        assertThat(at(doc, "info")).containsEntry("title", "Beiying Gateway").containsKeys("version", "description");
+        assertThat((String) at(doc, "info").get("description")).contains("gateway.kafka.topic-prefix");
+        assertThat(at(doc, "channels").values().stream().map(c -> (Object) ((Map<?, ?>) c).get("address")).toList()).containsExactly(
+                "beiying.commands", "beiying.replies", "beiying.commands.dlt", "beiying.op.{OperatorId}.commands",
+                "beiying.op.{OperatorId}.replies");
+        for (String id : List.of("operatorCommands", "operatorReplies")) {
+            assertThat(at(doc, "channels", id, "parameters", "OperatorId")).containsKey("description");
+        }
+        assertThat(at(doc, "channels", "commands", "bindings", "kafka", "topicConfiguration"))
+                .containsEntry("cleanup.policy", List.of("delete"));
+        at(doc, "channels").keySet().forEach(id -> assertThat(at(doc, "channels", id)).as(id).containsKeys("description", "messages"));
+        assertThat((String) at(doc, "channels", "commands").get("description")).contains("Key: <OperatorId>:<UserName>");
+
+        assertThat(at(doc, "operations")).containsOnlyKeys("publishCommand", "runCommand", "publishReply", "awaitReply",
+                "deadLetterCommand", "runOperatorCommand", "publishOperatorReply");
+        assertThat(at(doc, "operations", "publishCommand")).containsEntry("action", "send")
+                .containsEntry("tags", List.of(Map.of("name", "ingress")));
+        assertThat(at(doc, "operations", "runOperatorCommand")).containsEntry("action", "receive")
+                .containsEntry("tags", List.of(Map.of("name", "worker")));
+        assertThat(at(doc, "components", "messages", "Command", "headers", "properties"))
+                .containsOnlyKeys(Correlation.HEADER, Correlation.TYPE_HEADER, Correlation.REPLY_TO_HEADER);
+        assertThat(at(doc, "components", "messages", "Reply", "headers", "properties"))
+                .containsOnlyKeys(Correlation.HEADER, Correlation.TYPE_HEADER);
+        assertThat(at(doc, "components", "messages", "Command", "bindings", "kafka", "key")).containsEntry("type", "string");
+    }
+
+    @Test
+    void everyPayloadDeclaresItsFormatAndEveryAvroPayloadIsTheGeneratedSchema() {
+        Map<String, Object> messages = at(parse(AsyncApiDocs.render(AVRO)), "components", "messages");
+        assertThat(messages).containsOnlyKeys("Command", "Reply", "DeadLetter", "OperatorCommand", "OperatorReply");
+        Map<String, Schema> expected = Map.of("Command", Command.getClassSchema(), "OperatorCommand", Command.getClassSchema(),
+                "Reply", Reply.getClassSchema(), "OperatorReply", Reply.getClassSchema());
+        expected.forEach((name, schema) -> {
+            assertThat(at(messages, name, "payload")).containsEntry("schemaFormat", AsyncApiDocs.AVRO_FORMAT);
+            assertThat((String) at(messages, name).get("description")).contains("C3 01").contains("8-byte");
+            Schema parsed = new Schema.Parser().parse(JSON.writeValueAsString(at(messages, name, "payload", "schema")));
+            // The fingerprint single-object encoding puts on the wire: the document shows the very schema the codec writes.
+            assertThat(SchemaNormalization.parsingFingerprint64(parsed)).isEqualTo(SchemaNormalization.parsingFingerprint64(schema));
+            assertThat(parsed.getFields()).extracting(Schema.Field::name).containsExactlyElementsOf(
+                    schema.getFields().stream().map(Schema.Field::name).toList());
+            assertThat(parsed.getDoc()).isEqualTo(schema.getDoc());
+            assertThat(parsed.getField("type").schema().getDoc()).isEqualTo(schema.getField("type").schema().getDoc());
+        });
+        assertThat(at(messages, "DeadLetter", "payload")).containsEntry("schemaFormat", AsyncApiDocs.ASYNCAPI_FORMAT);
+        assertThat(at(messages, "DeadLetter", "payload", "schema")).containsEntry("format", "binary");
+    }
+
+    @Test
+    void everyReferenceResolves() {
+        Map<String, Object> doc = parse(AsyncApiDocs.render(AVRO));
+        List<String> refs = new ArrayList<>();
+        collectRefs(doc, refs);
+        assertThat(refs).hasSizeGreaterThanOrEqualTo(17);
+        for (String ref : refs) {
+            assertThat(ref).startsWith("#/");
+            Object node = doc;
+            for (String part : ref.substring(2).split("/")) {
+                assertThat(node).as(ref).isInstanceOf(Map.class);
+                node = ((Map<?, ?>) node).get(part.replace("~1", "/").replace("~0", "~"));
+            }
+            assertThat(node).as(ref).isInstanceOf(Map.class);
+        }
+    }
+
+    private static void collectRefs(Object node, List<String> refs) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                if ("$ref".equals(k)) {
+                    refs.add((String) v);
+                } else {
+                    collectRefs(v, refs);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectRefs(item, refs));
+        }
+    }
+
+    @Test
+    void aTopicWhoseSchemaIsMissingFailsTheBuildClearly() {
+        List<Topic> topics = new ArrayList<>(AsyncApiDocs.TOPICS);
+        topics.add(eventsTopic());
+        assertThatThrownBy(() -> AsyncApiDocs.render(topics, AVRO))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("beiying.events")
+                .hasMessageContaining("Event.avsc")
+                .hasMessageContaining("is missing");
+    }
+
+    @Test
+    void theComingEventsAndBetsTopicsAreOneEntryEach(@TempDir Path avro) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(AVRO, "*.avsc")) {
+            for (Path file : files) {
+                Files.copy(file, avro.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(avro.resolve("Event.avsc"), """
+                {"type": "record", "name": "Event", "namespace": "com.beiying.test",
+                 "fields": [{"name": "type", "type": "com.beiying.gateway.messaging.avro.CommandType"}, {"name": "at", "type": "long"}]}""");
+        Files.writeString(avro.resolve("Bet.avsc"), """
+                {"type": "record", "name": "Bet", "namespace": "com.beiying.test",
+                 "fields": [{"name": "betId", "type": "string"}, {"name": "stake", "type": "long"}]}""");
+        List<Topic> topics = new ArrayList<>(AsyncApiDocs.TOPICS);
+        topics.add(eventsTopic());
+        topics.add(betsTopic());
+
+        Map<String, Object> doc = parse(AsyncApiDocs.render(topics, avro));
+        assertThat(at(doc, "channels", "events")).containsEntry("address", "beiying.events");
+        assertThat(at(doc, "channels", "bets", "bindings", "kafka", "topicConfiguration"))
+                .containsEntry("cleanup.policy", List.of("compact"));
+        assertThat(at(doc, "components", "messages", "Event", "headers", "properties"))
+                .containsOnlyKeys("ce_id", "ce_type", "ce_source", "ce_time", "ce_specversion", "content-type");
+        assertThat((String) at(doc, "components", "messages", "Bet").get("description")).contains("Confluent wire format");
+        Schema event = new Schema.Parser().parse(JSON.writeValueAsString(at(doc, "components", "messages", "Event", "payload", "schema")));
+        assertThat(event.getField("type").schema().getFullName()).isEqualTo("com.beiying.gateway.messaging.avro.CommandType");
+        assertThat(at(doc, "operations")).containsKeys("publishEvent", "publishBet");
+    }
+
+    @Test
+    void mainWritesTheDocumentAndTheJarsCopy(@TempDir Path out) throws IOException {
+        Path doc = out.resolve("docs/asyncapi.yaml");
+        Path served = out.resolve("classes/static/asyncapi.yaml");
+        AsyncApiDocs.main(new String[] {doc.toString(), served.toString(), AVRO.toString()});
+        assertThat(Files.readString(doc)).isEqualTo(AsyncApiDocs.render(AVRO)).isEqualTo(Files.readString(served));
+    }
+
+    @Test
+    void theDocumentedPrefixIsTheConfiguredDefault() throws IOException {
+        try (InputStream in = AsyncApiDocsTest.class.getResourceAsStream("/application.yml")) {
+            Map<String, Object> config = new Yaml().load(in);
+            assertThat(at(config, "gateway", "kafka")).containsEntry("topic-prefix", AsyncApiDocs.DEFAULT_PREFIX);
+        }
+    }
+}

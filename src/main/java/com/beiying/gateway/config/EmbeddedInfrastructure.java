@@ -1,90 +1,128 @@
 package com.beiying.gateway.config;
 
 import com.beiying.gateway.security.SecretBox;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default's real infrastructure: an Apache Kafka KRaft broker from the Kafka jars
- * and PostgreSQL from real binaries, both in this JVM's care. One instance per JVM, so a test run
- * and every application context in it share one broker and one database.
+ * and PostgreSQL from real binaries, both in this JVM's care and both keeping their data in the
+ * {@link EmbeddedDataDirectory}, so a restart continues where the last run stopped or died. One
+ * instance per JVM, so a test run and every application context in it share one broker and one
+ * database.
  */
 final class EmbeddedInfrastructure {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
     private static EmbeddedInfrastructure shared;
 
+    private final EmbeddedDataDirectory directory;
     private final KraftBroker kafka;
-    private final EmbeddedPostgres postgres;
-    private final String masterKey;
-    private final String adminToken;
+    private final PostgresServer postgres;
+    private final String postgresPassword;
 
-    private EmbeddedInfrastructure(KraftBroker kafka, EmbeddedPostgres postgres) {
+    private EmbeddedInfrastructure(EmbeddedDataDirectory directory, KraftBroker kafka, PostgresServer postgres,
+                                   String postgresPassword) {
+        this.directory = directory;
         this.kafka = kafka;
         this.postgres = postgres;
-        this.masterKey = SecretBox.newMasterKey();
-        byte[] token = new byte[24];
-        new SecureRandom().nextBytes(token);
-        this.adminToken = HexFormat.of().formatHex(token);
+        this.postgresPassword = postgresPassword;
     }
 
-    /** Starts the broker and database on first use; later calls return the running pair. */
-    public static synchronized EmbeddedInfrastructure obtain(int kafkaPort, int postgresPort) {
+    /** Starts the broker and database on first use; later calls return the running pair, whatever they ask. */
+    static synchronized EmbeddedInfrastructure obtain(GatewayProperties.Embedded settings) {
         if (shared == null) {
             long start = System.nanoTime();
-            EmbeddedPostgres postgres = startPostgres(postgresPort);
-            KraftBroker kafka = KraftBroker.start(kafkaPort);
-            shared = new EmbeddedInfrastructure(kafka, postgres);
-            log.info("embedded Kafka {} and PostgreSQL {} started in {} ms", shared.kafkaBootstrapServers(),
-                    shared.jdbcUrl(), (System.nanoTime() - start) / 1_000_000);
+            EmbeddedDataDirectory directory = EmbeddedDataDirectory.open(
+                    Path.of(Objects.requireNonNull(settings.dataDir(), "gateway.embedded.data-dir is not set")));
+            try {
+                // Before anything touches the files: a PostgreSQL that outlived a killed gateway
+                // still serves them (and would keep the port, the old data and its connections).
+                PostgresServer.stopStale(directory.postgresDataDirectory());
+                if (settings.fresh()) {
+                    log.info("starting afresh: wiping {}", directory.root());
+                    directory.wipe();
+                }
+                String password = directory.secret(directory.postgresPasswordFile(), EmbeddedInfrastructure::randomToken);
+                PostgresServer postgres = PostgresServer.start(directory.postgresDataDirectory(),
+                        directory.postgresPasswordFile(), password, settings.postgresPort(), settings.fsync());
+                KraftBroker kafka;
+                try {
+                    kafka = KraftBroker.start(settings.kafkaPort(), directory.kafkaLogDirectory());
+                } catch (RuntimeException e) {
+                    postgres.close();
+                    throw e;
+                }
+                shared = new EmbeddedInfrastructure(directory, kafka, postgres, password);
+            } catch (RuntimeException e) {
+                directory.close();
+                throw e;
+            }
+            log.info("embedded Kafka {} and PostgreSQL {} on {} started in {} ms", shared.kafkaBootstrapServers(),
+                    shared.jdbcUrl(), directory.root(), (System.nanoTime() - start) / 1_000_000);
         }
         return shared;
     }
 
-    private static EmbeddedPostgres startPostgres(int port) {
-        try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "300")
-                    .setRegisterShutdownHook(true);
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            return builder.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("embedded PostgreSQL did not start", e);
-        }
-    }
-
     /** {@code host:port} of the broker. */
-    public String kafkaBootstrapServers() {
+    String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
 
     /** JDBC URL of the database. */
-    public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+    String jdbcUrl() {
+        return postgres.jdbcUrl();
     }
 
-    /** A master key generated for this JVM (the embedded database lives no longer than it). */
-    public String masterKey() {
-        return masterKey;
+    /** The password of the database's superuser (generated once, kept in the data directory). */
+    String postgresPassword() {
+        return postgresPassword;
     }
 
-    /** An admin token generated for this JVM, used when none is configured. */
-    public String adminToken() {
-        return adminToken;
+    /** The data directory, absolute. */
+    Path dataDirectory() {
+        return directory.root();
     }
 
-    /** Stops broker and database. */
-    public synchronized void close() {
+    Path postgresPasswordFile() {
+        return directory.postgresPasswordFile();
+    }
+
+    Path masterKeyFile() {
+        return directory.masterKeyFile();
+    }
+
+    Path adminTokenFile() {
+        return directory.adminTokenFile();
+    }
+
+    /**
+     * The master key kept in the data directory, generated there on first use. It must outlive
+     * the process like the database does: operator secrets sealed under it are stored there.
+     * Called only when no master key is configured, so a configured one is never written down.
+     */
+    synchronized String masterKey() {
+        return directory.secret(directory.masterKeyFile(), SecretBox::newMasterKey);
+    }
+
+    /** The admin token kept in the data directory, generated there on first use; only when none is configured. */
+    synchronized String adminToken() {
+        return directory.secret(directory.adminTokenFile(), EmbeddedInfrastructure::randomToken);
+    }
+
+    private static String randomToken() {
+        byte[] token = new byte[24];
+        new SecureRandom().nextBytes(token);
+        return HexFormat.of().formatHex(token);
+    }
+
+    /** Stops broker and database and releases the data directory; the data stays. */
+    synchronized void close() {
         kafka.close();
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            log.warn("embedded PostgreSQL did not stop cleanly", e);
-        }
+        postgres.close();
+        directory.close();
     }
 }

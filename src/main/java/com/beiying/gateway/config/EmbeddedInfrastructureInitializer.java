@@ -3,6 +3,7 @@ package com.beiying.gateway.config;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -10,11 +11,14 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Runs before any bean exists: when {@code gateway.embedded.enabled} is true, starts (or joins)
- * the JVM's embedded broker and database and points Spring's datasource and Kafka settings at
- * them. Keys and the admin token fall back to generated ones only in embedded mode; elsewhere
- * they must be configured.
+ * the JVM's embedded broker and database and points Spring's datasource (with the database's
+ * password) and Kafka settings at them. The master key and the admin token fall back to the ones
+ * kept in the data directory only in embedded mode, and only when none is configured (a configured
+ * one wins and is never written down); elsewhere they must be configured.
  */
 public final class EmbeddedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    /** Prefix of the informational properties naming the secret files in the data directory. */
+    static final String FILES = "gateway.embedded.files.";
     private static volatile boolean shutdownRegistered;
 
     @Override
@@ -23,20 +27,25 @@ public final class EmbeddedInfrastructureInitializer implements ApplicationConte
         if (!env.getProperty("gateway.embedded.enabled", Boolean.class, false)) {
             return;
         }
-        EmbeddedInfrastructure infra = EmbeddedInfrastructure.obtain(
-                env.getProperty("gateway.embedded.kafka-port", Integer.class, 9092),
-                env.getProperty("gateway.embedded.postgres-port", Integer.class, 0));
+        // The same record and relaxed binding as GatewayProperties (GATEWAY_EMBEDDED_DATADIR etc.).
+        GatewayProperties.Embedded settings = Binder.get(env).bindOrCreate("gateway.embedded", GatewayProperties.Embedded.class);
+        EmbeddedInfrastructure infra = EmbeddedInfrastructure.obtain(settings);
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", infra.jdbcUrl());
-        props.put("spring.datasource.username", "postgres");
-        props.put("spring.datasource.password", "");
+        props.put("spring.datasource.username", PostgresServer.SUPERUSER);
+        props.put("spring.datasource.password", infra.postgresPassword());
         props.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
+        // The directory really in use (absolute; the JVM's first context chose it), and where the
+        // secrets are, for the start-up report: it names the files, never their contents.
+        props.put("gateway.embedded.data-dir", infra.dataDirectory().toString());
+        props.put(FILES + "postgres-password", infra.postgresPasswordFile().toString());
         if (isBlank(env.getProperty("gateway.security.master-key"))) {
             props.put("gateway.security.master-key", infra.masterKey());
+            props.put(FILES + "master-key", infra.masterKeyFile().toString());
         }
         if (isBlank(env.getProperty("gateway.security.admin-token"))) {
             props.put("gateway.security.admin-token", infra.adminToken());
-            props.put("gateway.security.admin-token-generated", "true");
+            props.put(FILES + "admin-token", infra.adminTokenFile().toString());
         }
         env.getPropertySources().addFirst(new MapPropertySource("embeddedInfrastructure", props));
         registerShutdown(infra);

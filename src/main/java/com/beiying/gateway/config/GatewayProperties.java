@@ -26,8 +26,14 @@ public record GatewayProperties(
                         String workerGroup) {
     }
 
-    /** The in-process broker and database of the embedded default. */
-    public record Embedded(boolean enabled, int kafkaPort, int postgresPort, boolean seedDemoOperator) {
+    /**
+     * The in-process broker and database of the embedded default. They keep their data, and the
+     * secrets the gateway generated, in {@code dataDir}, so that a restart (even after kill -9 or a
+     * power cut) finds everything again; {@code fresh} wipes it first. {@code fsync} flushes each
+     * PostgreSQL commit to disk; only throw-away data (the tests) may do without.
+     */
+    public record Embedded(boolean enabled, int kafkaPort, int postgresPort, boolean seedDemoOperator, String dataDir,
+                           boolean fresh, boolean fsync) {
     }
 
     /** HTTP ingress behaviour. */

@@ -1,0 +1,245 @@
+package com.beiying.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.beiying.gateway.support.AdminApi;
+import com.beiying.gateway.support.Fixtures;
+import com.beiying.gateway.support.GatewayClient;
+import com.beiying.gateway.support.GatewayClient.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 15: the embedded default keeps members, orders, balances, operators and keys across a
+ * {@code kill -9}, leaves no database server behind, and lets nobody into its database without
+ * the password. Real processes throughout: the gateway runs in child JVMs (broker and PostgreSQL
+ * included) on a temporary data directory, is killed with SIGKILL, restarted on the same
+ * directory and finally stopped with SIGTERM.
+ */
+class DurableEmbeddedIntegrationTest {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void everythingSurvivesKillMinus9AndNoDatabaseServerIsLeftBehind() throws Exception {
+        Path data = temp.resolve("data");
+        Path postgresData = data.resolve("postgres");
+        int httpPort = freePort();
+        int kafkaPort = freePort();
+        String base = "http://127.0.0.1:" + httpPort;
+        List<Process> started = new ArrayList<>();
+        try {
+            Process first = start(data, httpPort, kafkaPort, "first", started);
+            awaitReady(first, httpPort, "first");
+            assertOwnerOnly(data);
+            String adminToken = Files.readString(data.resolve("admin-token")).trim();
+            String password = Files.readString(data.resolve("postgres-password")).trim();
+            String masterKey = Files.readString(data.resolve("master-key")).trim();
+            assertThat(log("first")).as("secrets are never logged")
+                    .doesNotContain(adminToken).doesNotContain(password).doesNotContain(masterKey)
+                    .contains(data.resolve("admin-token").toString());
+
+            GatewayClient demo = new GatewayClient(base, DemoOperator.API_KEY, DemoOperator.SECRET);
+            String member = Fixtures.userName();
+            String orderId = "durable" + Fixtures.requestId().substring(2, 18);
+            assertThat(demo.post("/v1/account/register", Fixtures.register(member, "abc12345")).send().code()).isEqualTo("Success");
+            Response transfer = demo.post("/v1/account/transfer", "{\"UserName\":\"" + member + "\",\"Game\":\"KY\",\"OrderID\":\""
+                    + orderId + "\",\"Money\":\"100.50\",\"Action\":\"IN\"}").send();
+            assertThat(transfer.json().path("Status").asString()).as(transfer.body()).isEqualTo("Success");
+            AdminApi.Operator operator = new AdminApi(base, adminToken).createLoopback("");
+            long killedPostmaster = postmasterPid(postgresData);
+
+            first.destroyForcibly().waitFor();
+            // What the issue saw: the killed gateway's PostgreSQL lives on (until the next start stops it).
+            assertThat(ProcessHandle.of(killedPostmaster)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+
+            Process second = start(data, httpPort, kafkaPort, "second", started);
+            awaitReady(second, httpPort, "second");
+            assertThat(ProcessHandle.of(killedPostmaster).filter(ProcessHandle::isAlive)).as("stale postmaster stopped").isEmpty();
+            long postmaster = postmasterPid(postgresData);
+            assertThat(postmasters(postgresData)).as("postmasters of " + postgresData).extracting(ProcessHandle::pid)
+                    .containsExactly(postmaster);
+
+            Response again = demo.post("/v1/account/register", Fixtures.register(member, "abc12345")).send();
+            assertThat(again.code()).as(again.body()).isEqualTo("EXISTSUSER");
+            Response order = demo.post("/v1/account/order", "{\"OrderID\":\"" + orderId + "\"}").send();
+            assertThat(order.json().path("Status").asString()).as(order.body()).isEqualTo("Success");
+            assertThat(order.json().path("UserName").asString()).isEqualTo(member);
+            assertThat(order.json().path("Money").asString()).isEqualTo("100.50");
+            Response balance = demo.post("/v1/account/balance", "{\"UserName\":\"" + member + "\",\"Game\":\"KY\"}").send();
+            assertThat(balance.json().path("Balance").asString()).as(balance.body()).isEqualTo("100.50");
+            Response signed = operator.client(base).get("/v1/games").send();
+            assertThat(signed.code()).as("the created operator's key, opened with the stored master key: " + signed.body())
+                    .isEqualTo("Success");
+            assertThat(new AdminApi(base, adminToken).patch(operator.operatorId(), "{\"RateLimit\":400}").code())
+                    .as("the stored admin token still opens the admin API").isEqualTo("Success");
+
+            int postgresPort = Integer.parseInt(Files.readAllLines(postgresData.resolve("postmaster.pid")).get(3).trim());
+            assertRefused(postgresPort, null);
+            assertRefused(postgresPort, "wrong-" + password);
+            try (Connection c = connect(postgresPort, password); var s = c.createStatement()) {
+                assertThat(c.isValid(2)).as("the password from the data directory works").isTrue();
+                for (String[] setting : new String[][] {{"listen_addresses", "localhost"}, {"fsync", "on"},
+                        {"synchronous_commit", "on"}, {"password_encryption", "scram-sha-256"}}) {
+                    try (var rs = s.executeQuery("SHOW " + setting[0])) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getString(1)).as(setting[0]).isEqualTo(setting[1]);
+                    }
+                }
+            }
+            assertLoopbackOnly(postgresPort);
+            assertLoopbackOnly(kafkaPort);
+
+            List<ProcessHandle> serverProcesses = new ArrayList<>(ProcessHandle.of(postmaster).orElseThrow().descendants().toList());
+            serverProcesses.add(ProcessHandle.of(postmaster).orElseThrow());
+            second.destroy();
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("stopped by SIGTERM").isTrue();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(serverProcesses).noneMatch(ProcessHandle::isAlive);
+                assertThat(postmasters(postgresData)).isEmpty();
+            });
+            assertThat(postgresData.resolve("postmaster.pid")).doesNotExist();
+        } finally {
+            started.forEach(Process::destroyForcibly);
+            for (Process p : started) {
+                p.waitFor();
+            }
+            PostgresServer.stopStale(postgresData);
+        }
+    }
+
+    /** The gateway in its embedded default, as {@code java -cp … GatewayApplication}, on {@code data}. */
+    private Process start(Path data, int httpPort, int kafkaPort, String name, List<Process> started) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m",
+                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.beiying.gateway.messaging.avro",
+                "-cp", System.getProperty("java.class.path"), "com.beiying.gateway.GatewayApplication",
+                "--server.port=" + httpPort,
+                "--gateway.embedded.kafka-port=" + kafkaPort,
+                "--gateway.embedded.data-dir=" + data,
+                "--spring.jmx.enabled=false")
+                .redirectErrorStream(true).redirectOutput(logFile(name).toFile());
+        // Nothing from the developer's environment: keys and token must come from the data directory.
+        builder.environment().keySet().removeIf(k -> k.startsWith("GATEWAY_") || k.startsWith("SPRING_"));
+        Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
+    private void awaitReady(Process process, int httpPort, String name) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            assertThat(process.isAlive()).as(() -> "gateway " + name + " exited:\n" + log(name)).isTrue();
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                        + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                return r.statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    private static void assertOwnerOnly(Path data) throws IOException {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+        for (String secret : List.of("admin-token", "master-key", "postgres-password", "postgres/pg_hba.conf")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(secret)))).as(secret)
+                    .isEqualTo("rw-------");
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("kafka")))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("postgres")))).isEqualTo("rwx------");
+    }
+
+    private static void assertRefused(int port, String password) {
+        assertThatThrownBy(() -> {
+            try (Connection c = connect(port, password)) {
+                c.isValid(1);
+            }
+        }).as("connection with password %s", password == null ? "(none)" : "(wrong)").isInstanceOf(SQLException.class);
+    }
+
+    private static Connection connect(int port, String password) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", "postgres");
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("connectTimeout", "5");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", props);
+    }
+
+    /** Nothing answers on this port at any address of this machine but the loopback. */
+    private static void assertLoopbackOnly(int port) throws IOException {
+        for (NetworkInterface nic : NetworkInterface.networkInterfaces().filter(n -> {
+            try {
+                return n.isUp() && !n.isLoopback();
+            } catch (IOException e) {
+                return false;
+            }
+        }).toList()) {
+            for (InetAddress address : nic.inetAddresses().filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).toList()) {
+                try (Socket socket = new Socket()) {
+                    assertThatThrownBy(() -> socket.connect(new InetSocketAddress(address, port), 1000))
+                            .as("port %d on %s", port, address).isInstanceOf(IOException.class);
+                }
+            }
+        }
+    }
+
+    private static long postmasterPid(Path postgresData) throws IOException {
+        return Long.parseLong(Files.readAllLines(postgresData.resolve("postmaster.pid")).get(0).trim());
+    }
+
+    /** Every running postmaster started on this data directory (backends rewrite their command line; the postmaster keeps {@code -D <dir>}). */
+    private static List<ProcessHandle> postmasters(Path postgresData) {
+        String dir = postgresData.toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> Path.of(c).getFileName().toString().equals("postgres")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(dir)).orElse(false))
+                .toList();
+    }
+
+    private static Path logFile(String name) {
+        return Path.of("target", "durable-embedded-" + name + ".log");
+    }
+
+    private static String log(String name) {
+        try {
+            return Files.readString(logFile(name), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

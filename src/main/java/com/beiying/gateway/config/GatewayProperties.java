@@ -19,11 +19,44 @@ public record GatewayProperties(
         Security security,
         Providers providers,
         Admin admin,
-        Wallet wallet) {
+        Wallet wallet,
+        Bets bets,
+        Simulator simulator) {
 
     /** Topic names and sizes. */
     public record Kafka(String topicPrefix, int commandPartitions, int replyPartitions, short replicationFactor,
-                        String workerGroup) {
+                        String workerGroup, int betPartitions) {
+    }
+
+    /**
+     * Bet records (docs/bets.md): whether this worker collects; how often each provider is pulled
+     * and how long a collector's lease lasts without renewal; where a provider never collected
+     * before starts; how far back providers selected by bet time are swept again; how many windows
+     * one pull may take when behind, and the longest back-off after failures; how long revisions
+     * stay readable through the feed; whether the ingress answers the reads itself or sends them
+     * through Kafka; and how many revisions the bets-topic relay publishes per batch.
+     */
+    public record Bets(boolean collect, Duration pullInterval, Duration leaseTime, Duration firstPull, Duration sweepBack,
+                       int maxWindowsPerPull, Duration maxBackoff, Duration feedRetention, QueryPath queryPath,
+                       int relayBatch) {
+        /** Where {@code /v1/bet/*} requests are answered. */
+        public enum QueryPath {
+            /** At the ingress, straight from PostgreSQL (the request id and its reply are still stored). */
+            DIRECT,
+            /** As commands through Kafka and a worker, like every other request. */
+            KAFKA
+        }
+    }
+
+    /** The bundled provider simulator. */
+    public record Simulator(Play play) {
+        /**
+         * Members playing on their own: bets per second across all accounts with money, how long
+         * a bet stays open before it settles, and the shares of bets voided and resettled later.
+         */
+        public record Play(boolean enabled, double betsPerSecond, Duration settleAfter, double voidShare,
+                           double resettleShare) {
+        }
     }
 
     /**

@@ -124,10 +124,9 @@ public enum Errors {
     /** The member's provider balance is below the amount to transfer out (RGS 2028, sic). */
     INSUFFICIENT_BALANCE("NOBALANCE", 2028, "INSUFFICINT_BALANCE", 422, false,
             "余额不足。", "Insufficient balance."),
-    /** Reserved until bet records (RGS 2029): a bet-record window ends before it starts. */
+    /** A bet-record window whose StartTime is after its EndTime (RGS 2029). */
     DATE_RANGE_REVERSED("DATEEROOR", 2029, "INVALID_STARTDATE_ENDDATE", 400, false,
-            "开始日期不应晚于结束日期。", "Start date should not be later than end date.",
-            "bet-record queries (the only requests with a StartTime and EndTime) are not served yet"),
+            "开始日期不应晚于结束日期。", "Start date should not be later than end date."),
     /** Reserved (RGS 2030). */
     AMOUNT_ABOVE_BALANCE("NOBALANCE", 2030, "INVALID_AMOUNT_VALUE", 422, false,
             "金额应小于余额。", "Amount should be less than balance.",
@@ -156,18 +155,17 @@ public enum Errors {
     ORDER_FAILED("ORDER_FAILD", 2035, "TRANSACTION_NOT_FOUND", 422, false,
             "交易未找到或失败。转账在游戏厂商处失败,未发生资金变动。",
             "Transaction not found or failed. The transfer failed at the provider; no money moved."),
-    /** Reserved until bet records (RGS 2035): an unknown BetId. */
+    /** An unknown BetId, also another operator's (RGS 2035). */
     BET_NOT_FOUND("ORDER_NOTFOUND", 2035, "TRANSACTION_NOT_FOUND", 404, false,
-            "交易未找到或失败。注单不存在。", "Transaction not found or failed. No bet has this BetId.",
-            "the bet-record lookup (the only request with a BetId) is not served yet"),
+            "交易未找到或失败。注单不存在。", "Transaction not found or failed. No bet has this BetId."),
     /** Reserved until the daily report (RGS 2036): a report's From after its To. */
     FROM_AFTER_TO("DATEEROOR", 2036, "INVALID_FROM_DATE", 400, false,
             "起始日期晚于截止日期。", "From date is later than to date.",
             "the daily report (the only request with From and To) is not served yet"),
-    /** Reserved until bet records (RGS 2037): a bet-record window too long, in the future or too old. */
+    /** A bet-record window longer than 7 days, starting in the future or more than 60 days ago (RGS 2037). */
     TIME_INTERVAL("DATEEROOR", 2037, "INVALID_TIME_INTERVAL", 400, false,
-            "时间间隔超出允许范围。", "Time interval is out of the allowed range.",
-            "bet-record queries (the only requests with a time window) are not served yet"),
+            "时间间隔超出允许范围。查询窗口最长7天,开始时间不得晚于现在,也不得早于60天前。",
+            "Time interval is out of the allowed range. A window covers at most 7 days and starts between 60 days ago and now."),
     /** Money has more than two decimals (RGS 2038). */
     TOO_MANY_DECIMALS("BADMONEY", 2038, "INVALID_MONETARY_TYPE", 400, false,
             "货币类型无效。金额最多两位小数。", "Invalid monetary type. An amount has at most two decimals."),

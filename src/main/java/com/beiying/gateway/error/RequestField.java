@@ -26,6 +26,9 @@ public enum RequestField {
     END_TIME("EndTime", "DATEEROOR", "结束时间"),
     PAGE("Page", "CONTENT", "页码"),
     PAGE_SIZE("PageSize", "CONTENT", "每页条数"),
+    BY("By", "CONTENT", "时间依据"),
+    CURSOR("Cursor", "CONTENT", "游标"),
+    BET_ID("BetId", "CONTENT", "注单号"),
     // Admin API fields (docs/api.md)
     NAME("Name", "CONTENT", "名称"),
     IP_ALLOWLIST("IpAllowlist", "CONTENT", "IP白名单"),
@@ -39,6 +42,7 @@ public enum RequestField {
     ENABLED("Enabled", "CONTENT", "开关"),
     UNTIL("Until", "CONTENT", "结束时间"),
     CREDIT("Credit", "BADMONEY", "额度"),
+    TIME_ZONE("TimeZone", "CONTENT", "时区"),
     // Request headers that carry values of their own (docs/api.md)
     X_REQUEST_ID("X-Request-Id", "CONTENT", "X-Request-Id"),
     X_NONCE("X-Nonce", "Sign", "X-Nonce"),

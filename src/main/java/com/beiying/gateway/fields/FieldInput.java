@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * One top-level JSON field of a request or reply as it was written: its JSON kind and literal
  * text, for secret fields the sealed ciphertext instead of the text, and for an array its items
- * (arrays of scalars only: no field of the API nests deeper).
+ * (arrays of scalars only: no request field nests deeper). A reply field that is a whole JSON
+ * array or object (bet records) carries its JSON text instead, see {@link #json}.
  */
 public record FieldInput(Kind kind, String text, byte[] sealed, List<FieldInput> items) {
 
@@ -42,6 +43,14 @@ public record FieldInput(Kind kind, String text, byte[] sealed, List<FieldInput>
     /** A JSON array of the given items. */
     public static FieldInput array(List<FieldInput> items) {
         return new FieldInput(Kind.ARRAY, null, null, List.copyOf(items));
+    }
+
+    /** A reply's array or object field given as its JSON text, written into the answer as it is. */
+    public static FieldInput json(Kind kind, String jsonText) {
+        if (kind != Kind.ARRAY && kind != Kind.OBJECT) {
+            throw new IllegalArgumentException("JSON text is for arrays and objects, not " + kind);
+        }
+        return new FieldInput(kind, jsonText, null);
     }
 
     /** A JSON string whose text travels only as ciphertext. */

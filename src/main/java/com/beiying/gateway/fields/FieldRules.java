@@ -2,6 +2,7 @@ package com.beiying.gateway.fields;
 
 import com.beiying.gateway.domain.Direction;
 import com.beiying.gateway.domain.Game;
+import com.beiying.gateway.domain.RecordsBy;
 import com.beiying.gateway.error.ErrorFormat;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
@@ -9,8 +10,13 @@ import com.beiying.gateway.error.RequestField;
 import com.beiying.gateway.security.Cidr;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -180,6 +186,108 @@ public final class FieldRules {
     public static Direction action(Fields fields) {
         String word = fields.requiredString(RequestField.ACTION);
         return Direction.fromWord(word).orElseThrow(() -> expected(Errors.FIELD_INVALID, RequestField.ACTION, "IN / OUT"));
+    }
+
+    // ---- Bet records (docs/api.md, "Bet records") -------------------------------------------------------
+
+    /** The longest window a bet-record query covers. */
+    public static final Duration MAX_WINDOW = Duration.ofDays(7);
+    /** How far back a bet-record window may start. */
+    public static final Duration MAX_AGE = Duration.ofDays(60);
+    /** The most records one page holds. */
+    public static final int MAX_PAGE_SIZE = 500;
+
+    /** A validated bet-record window: {@code [start, end]}. */
+    public record Window(Instant start, Instant end) {
+    }
+
+    /**
+     * StartTime and EndTime of a bet-record query, each an ISO-8601 date-time with an offset, or
+     * without one (then read in the operator's {@code zone}), or a bare date (its first instant
+     * there). Then the window rules: StartTime after EndTime is 2029; a window longer than
+     * {@link #MAX_WINDOW}, a StartTime in the future or more than {@link #MAX_AGE} ago is 2037.
+     */
+    public static Window betWindow(Fields fields, ZoneId zone, Instant now) {
+        Instant start = time(fields, RequestField.START_TIME, zone);
+        Instant end = time(fields, RequestField.END_TIME, zone);
+        if (start.isAfter(end)) {
+            throw new GatewayException(Errors.DATE_RANGE_REVERSED);
+        }
+        if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0 || start.isAfter(now) || start.isBefore(now.minus(MAX_AGE))) {
+            throw new GatewayException(Errors.TIME_INTERVAL);
+        }
+        return new Window(start, end);
+    }
+
+    /** A time field read as {@link #betWindow} describes. */
+    public static Instant time(Fields fields, RequestField field, ZoneId zone) {
+        String text = fields.requiredString(field).trim();
+        checkLength(field, text, 10, 40);
+        String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + "T" + text.substring(11) : text;
+        try {
+            return OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(iso).atZone(zone).toInstant();
+            } catch (DateTimeParseException notADateTime) {
+                try {
+                    return LocalDate.parse(iso).atStartOfDay(zone).toInstant();
+                } catch (DateTimeParseException notADate) {
+                    throw expected(Errors.FIELD_INVALID, field, "2026-12-02T08:00:00+08:00 / 2026-12-02T08:00:00 / 2026-12-02");
+                }
+            }
+        }
+    }
+
+    /** By: UpdatedAt (default), BetTime or SettledAt, in any case. */
+    public static RecordsBy recordsBy(Fields fields) {
+        return fields.optionalString(RequestField.BY).map(word -> RecordsBy.fromWord(word)
+                .orElseThrow(() -> expected(Errors.FIELD_INVALID, RequestField.BY, "UpdatedAt / BetTime / SettledAt")))
+                .orElse(RecordsBy.UPDATED_AT);
+    }
+
+    /** Page: an integer from 1 (default) to 100,000. */
+    public static int page(Fields fields) {
+        return fields.optionalInteger(RequestField.PAGE, 1, 100_000).orElse(1);
+    }
+
+    /** PageSize: an integer from 1 to {@value #MAX_PAGE_SIZE}; default 100. */
+    public static int pageSize(Fields fields) {
+        return fields.optionalInteger(RequestField.PAGE_SIZE, 1, MAX_PAGE_SIZE).orElse(100);
+    }
+
+    /** Game of a bet-record query: optional, else one of the eight codes. */
+    public static Optional<Game> optionalGame(Fields fields) {
+        return fields.optionalString(RequestField.GAME).map(code -> gameCode(code, RequestField.GAME));
+    }
+
+    /** Cursor of the feed: optional, at most 128 characters (its meaning is the feed's to check). */
+    public static Optional<String> cursor(Fields fields) {
+        Optional<String> cursor = fields.optionalString(RequestField.CURSOR);
+        cursor.ifPresent(c -> checkLength(RequestField.CURSOR, c, 1, 128));
+        return cursor;
+    }
+
+    /**
+     * BetId: {@code <Game>-<ProviderBetId>}; a string that cannot be one (no known game before the
+     * dash, or characters no provider uses) is a bet that does not exist, like an unknown id.
+     */
+    public static String betId(Fields fields) {
+        String id = fields.requiredString(RequestField.BET_ID);
+        checkLength(RequestField.BET_ID, id, 3, 128);
+        return id;
+    }
+
+    /** TimeZone: an IANA zone id (Asia/Shanghai) or a fixed offset (+08:00); empty when absent. */
+    public static Optional<ZoneId> timeZone(Fields fields) {
+        return fields.optionalString(RequestField.TIME_ZONE).map(text -> {
+            checkLength(RequestField.TIME_ZONE, text, 1, 64);
+            try {
+                return ZoneId.of(text);
+            } catch (DateTimeException e) {
+                throw expected(Errors.FIELD_INVALID, RequestField.TIME_ZONE, "Asia/Shanghai / UTC / +08:00");
+            }
+        });
     }
 
     // ---- Operators (admin API, docs/api.md) ------------------------------------------------------------

@@ -97,7 +97,8 @@ final class CommandGateway {
         CommandMessage command = new CommandMessage(requestId, operatorId, kind, language,
                 seal(operatorId, requestId, fields), instanceId, clock.instant());
         ProducerRecord<String, CommandMessage> record = new ProducerRecord<>(commandsTopic,
-                Correlation.memberKey(operatorId, memberName(fields)), command);
+                kind.concernsMember() ? Correlation.memberKey(operatorId, memberName(fields))
+                        : Correlation.requestKey(operatorId, requestId), command);
         record.headers().add(Correlation.HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
         record.headers().add(Correlation.TYPE_HEADER, kind.name().getBytes(StandardCharsets.UTF_8));
         record.headers().add(Correlation.REPLY_TO_HEADER, instanceId.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package com.beiying.gateway.ingress;
 
+import com.beiying.gateway.bets.BetQueries;
 import com.beiying.gateway.config.ConditionalOnRole;
 import com.beiying.gateway.config.GatewayProperties;
 import com.beiying.gateway.config.Role;
@@ -60,6 +61,14 @@ class IngressConfiguration {
         GatewayProperties.Ingress ingress = properties.ingress();
         return new CommandGateway(requests, replies, commandTemplate, topics.commands(), waiters, fieldSealer,
                 properties.instanceId(), ingress.replyTimeout(), ingress.nonceTtl(), clock);
+    }
+
+    @Bean
+    DirectReads directReads(RequestStore requests, ReplyStore replies, BetQueries queries, GatewayProperties properties,
+                            Clock clock) {
+        GatewayProperties.Ingress ingress = properties.ingress();
+        return new DirectReads(requests, replies, queries, properties.instanceId(), ingress.replyTimeout(), ingress.nonceTtl(),
+                clock);
     }
 
     @Bean

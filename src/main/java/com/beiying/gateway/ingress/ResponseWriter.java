@@ -127,6 +127,14 @@ public final class ResponseWriter {
                 case STRING -> g.writeString(v.text());
                 case NUMBER -> g.writeNumber(v.text());
                 case BOOLEAN -> g.writeBoolean(Boolean.parseBoolean(v.text()));
+                // Arrays and objects of a reply arrive as JSON text the worker wrote (bet records).
+                case ARRAY, OBJECT -> {
+                    if (v.text() != null) {
+                        g.writeRawValue(v.text());
+                    } else {
+                        g.writeNull();
+                    }
+                }
                 default -> g.writeNull();
             }
         }

@@ -48,6 +48,10 @@ class V1Controller {
             "order", CommandKind.ORDER,
             "lock", CommandKind.LOCK,
             "password", CommandKind.PASSWORD);
+    private static final Map<String, CommandKind> BET_ACTIONS = Map.of(
+            "records", CommandKind.BET_RECORDS,
+            "feed", CommandKind.BET_FEED,
+            "record", CommandKind.BET_RECORD);
 
     private final RequestAuthenticator authenticator;
     private final JsonBodyReader bodyReader;
@@ -59,10 +63,13 @@ class V1Controller {
     private final int maxBodyBytes;
     private final Duration asyncTimeout;
     private final SecretBox fingerprints;
+    private final DirectReads directReads;
+    private final boolean readsDirect;
 
     V1Controller(RequestAuthenticator authenticator, JsonBodyReader bodyReader, CommandGateway gateway,
                  ResponseWriter writer, MemberStore members, RateLimits rateLimits, GameStatusDirectory gameStatus,
-                 GatewayProperties properties, @Qualifier("requestFingerprints") SecretBox fingerprints) {
+                 GatewayProperties properties, @Qualifier("requestFingerprints") SecretBox fingerprints,
+                 DirectReads directReads) {
         this.authenticator = authenticator;
         this.bodyReader = bodyReader;
         this.gateway = gateway;
@@ -75,16 +82,27 @@ class V1Controller {
         // catches a future that was never completed.
         this.asyncTimeout = properties.ingress().replyTimeout().plusSeconds(10);
         this.fingerprints = fingerprints;
+        this.directReads = directReads;
+        this.readsDirect = properties.bets().queryPath() == GatewayProperties.Bets.QueryPath.DIRECT;
     }
 
     @PostMapping("/v1/account/{action}")
     void account(@PathVariable String action, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        command(ACTIONS.get(action), request, response);
+    }
+
+    /** Bet records: answered here from PostgreSQL, or through Kafka, as {@code gateway.bets.query-path} says. */
+    @PostMapping("/v1/bet/{action}")
+    void bet(@PathVariable String action, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        command(BET_ACTIONS.get(action), request, response);
+    }
+
+    private void command(CommandKind kind, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Language language = Language.fromHeader(request.getHeader("Accept-Language"));
         String requestId = RequestAuthenticator.clientRequestId(request);
         CompletableFuture<ReplyMessage> reply;
         ErrorFormat format;
         try {
-            CommandKind kind = ACTIONS.get(action);
             if (kind == null) {
                 throw new GatewayException(Errors.NOT_FOUND);
             }
@@ -93,8 +111,11 @@ class V1Controller {
             requestId = caller.requestId();
             Map<String, FieldInput> fields = bodyReader.read(body);
             format = caller.operator().errorFormat();
-            reply = gateway.submit(caller, kind, fields, language, fingerprints.fingerprint(
-                    request.getMethod().getBytes(StandardCharsets.UTF_8), request.getRequestURI().getBytes(StandardCharsets.UTF_8), body));
+            byte[] fingerprint = fingerprints.fingerprint(request.getMethod().getBytes(StandardCharsets.UTF_8),
+                    request.getRequestURI().getBytes(StandardCharsets.UTF_8), body);
+            reply = readsDirect && DirectReads.serves(kind)
+                    ? CompletableFuture.completedFuture(directReads.answer(caller, kind, fields, language, fingerprint))
+                    : gateway.submit(caller, kind, fields, language, fingerprint);
         } catch (GatewayException e) {
             format = authenticator.errorFormat(request);
             reply = CompletableFuture.failedFuture(e);

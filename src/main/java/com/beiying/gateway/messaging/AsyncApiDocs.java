@@ -171,7 +171,17 @@ public final class AsyncApiDocs {
                     "the command's key.", "OperatorReply", "Reply", Encoding.SINGLE_OBJECT,
                     List.of(CORRELATION, COMMAND_TYPE), false,
                     List.of(new Operation("publishOperatorReply", Action.SEND, Role.WORKER,
-                            "Answer a Kafka-native operator on its own replies topic."))));
+                            "Answer a Kafka-native operator on its own replies topic."))),
+            new Topic("bets", Topics::bets, "Bet records",
+                    "Every new revision of every bet the collectors store, as an Avro BetRecord: the same fields as the API's"
+                            + " records, money as exact decimals, times as instants with the operator's time zone beside them."
+                            + " Compacted: the latest revision of each bet stays. Published at least once, relayed from the"
+                            + " commit-ordered revision log; a reader keeps the highest revision of each BetId.",
+                    "<OperatorId>:<BetId>. Every revision of a bet shares a partition, so they arrive in order.", "BetRecord",
+                    "BetRecord", Encoding.SINGLE_OBJECT,
+                    List.of(new Header("content-type", "application/vnd.apache.avro+binary;record=BetRecord.", true)), true,
+                    List.of(new Operation("publishBetRecord", Action.SEND, Role.WORKER,
+                            "Relay each new bet revision from the revision log."))));
 
     private AsyncApiDocs() {
     }

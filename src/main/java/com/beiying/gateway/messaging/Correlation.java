@@ -20,6 +20,15 @@ public final class Correlation {
         return operatorId + ':' + requestId;
     }
 
+    /**
+     * The Kafka key of a command that concerns no member (an order or bet-record query): its own
+     * correlation id, so that such reads spread over every partition instead of queueing behind
+     * each other on one.
+     */
+    public static String requestKey(String operatorId, String requestId) {
+        return operatorId + ":#" + requestId;
+    }
+
     /** The Kafka key of a command and its reply: one member's records stay in order. */
     public static String memberKey(String operatorId, String userName) {
         return operatorId + ':' + (userName == null ? "" : userName);

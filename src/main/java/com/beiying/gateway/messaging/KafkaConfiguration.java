@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -45,7 +46,19 @@ class KafkaConfiguration {
         return new KafkaAdmin.NewTopics(
                 new NewTopic(topics.commands(), k.commandPartitions(), k.replicationFactor()),
                 new NewTopic(topics.replies(), k.replyPartitions(), k.replicationFactor()),
-                new NewTopic(topics.deadLetter(), 1, k.replicationFactor()));
+                new NewTopic(topics.deadLetter(), 1, k.replicationFactor()),
+                // The latest revision of every bet is what readers need; older ones are in the feed.
+                new NewTopic(topics.bets(), k.betPartitions(), k.replicationFactor())
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    }
+
+    @Bean
+    BetTopicWriter betTopicWriter(KafkaProperties kafka, MessageCodec codec, Topics topics) {
+        Map<String, Object> props = producerProps(kafka);
+        // Revisions are relayed in batches, with nobody waiting on a single one: let them batch.
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new BetTopicWriter(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props, new StringSerializer(),
+                new ByteArraySerializer())), codec, topics.bets());
     }
 
     @Bean

@@ -1,19 +1,25 @@
 package com.beiying.gateway.messaging;
 
+import com.beiying.gateway.domain.BetStatus;
 import com.beiying.gateway.domain.CommandKind;
+import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.error.Language;
 import com.beiying.gateway.fields.FieldInput;
+import com.beiying.gateway.messaging.avro.BetRecord;
+import com.beiying.gateway.messaging.avro.BetRecordStatus;
 import com.beiying.gateway.messaging.avro.Command;
 import com.beiying.gateway.messaging.avro.CommandType;
 import com.beiying.gateway.messaging.avro.FieldType;
 import com.beiying.gateway.messaging.avro.FieldValue;
 import com.beiying.gateway.messaging.avro.Reply;
 import com.beiying.gateway.messaging.avro.ReplyStatus;
+import com.beiying.gateway.persistence.BetStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,18 +43,68 @@ public final class MessageCodec {
         // exactly ours here makes a plain `java -jar` work without a system property.
         ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
                 ClassSecurityValidator.builder().add(Command.class).add(Reply.class).add(FieldValue.class)
-                        .add(CommandType.class).add(FieldType.class).add(ReplyStatus.class).build()));
+                        .add(CommandType.class).add(FieldType.class).add(ReplyStatus.class).add(BetRecord.class)
+                        .add(BetRecordStatus.class).build()));
     }
 
     private final BinaryMessageEncoder<Command> commandEncoder = Command.getEncoder();
     private final BinaryMessageEncoder<Reply> replyEncoder = Reply.getEncoder();
     private final BinaryMessageDecoder<Command> commandDecoder;
     private final BinaryMessageDecoder<Reply> replyDecoder;
+    private final BinaryMessageEncoder<BetRecord> betEncoder = BetRecord.getEncoder();
+    private final BinaryMessageDecoder<BetRecord> betDecoder;
 
     /** A codec that reads every released version of the schemas. */
     public MessageCodec() {
         commandDecoder = Command.createDecoder(releasedSchemas("Command"));
         replyDecoder = Reply.createDecoder(releasedSchemas("Reply"));
+        betDecoder = BetRecord.createDecoder(releasedSchemas("BetRecord"));
+    }
+
+    /** The Avro record of a bet revision, for writers of the bets topic in either encoding. */
+    public static BetRecord betRecord(BetStore.Published p) {
+        BetStore.Revision r = p.revision();
+        return BetRecord.newBuilder()
+                .setOperatorId(p.operatorId())
+                .setBetId(r.game().code() + "-" + r.providerBetId())
+                .setGame(r.game().code())
+                .setProviderBetId(r.providerBetId())
+                .setUserName(r.userName())
+                .setGameId(r.gameId())
+                .setRoundId(r.roundId())
+                .setCurrency(r.currency())
+                .setBetAmount(r.betAmount().setScale(2))
+                .setValidBet(r.validBet().setScale(2))
+                .setPayout(r.payout().setScale(2))
+                .setWinLoss(r.payout().subtract(r.betAmount()).setScale(2))
+                .setStatus(BetRecordStatus.valueOf(r.status().name()))
+                .setBetTime(r.betTime())
+                .setSettledAt(r.settledAt())
+                .setUpdatedAt(r.updatedAt())
+                .setRevision(r.revision())
+                .setTimeZone(p.timeZone().getId())
+                .setPosition(r.position())
+                .build();
+    }
+
+    /** Encodes a bet revision for the bets topic (single-object encoding). */
+    public byte[] encode(BetStore.Published bet) {
+        return write(betEncoder, betRecord(bet));
+    }
+
+    /**
+     * Decodes a bet revision of the bets topic.
+     *
+     * @throws IllegalArgumentException when the bytes are not a bet record of a known schema
+     */
+    public BetStore.Published decodeBet(byte[] bytes) {
+        BetRecord b = read(betDecoder, bytes);
+        BetStatus status = b.getStatus() == BetRecordStatus.UNKNOWN ? null : BetStatus.valueOf(b.getStatus().name());
+        return new BetStore.Published(b.getOperatorId(), ZoneId.of(b.getTimeZone()), new BetStore.Revision(
+                Game.fromCode(b.getGame()).orElseThrow(() -> new IllegalArgumentException("unknown game " + b.getGame())),
+                b.getProviderBetId(), b.getUserName(), b.getGameId(), b.getRoundId(), b.getCurrency(), b.getBetAmount(),
+                b.getValidBet(), b.getPayout(), status, b.getBetTime(), b.getSettledAt(), b.getUpdatedAt(), b.getRevision(),
+                b.getPosition()));
     }
 
     /** Encodes a command. */

@@ -1,5 +1,6 @@
 package com.beiying.gateway.messaging;
 
+import com.beiying.gateway.messaging.avro.BetRecord;
 import com.beiying.gateway.messaging.avro.Command;
 import com.beiying.gateway.messaging.avro.Reply;
 import java.io.File;
@@ -23,7 +24,8 @@ public final class SchemaCompatibilityCheck {
     /** Checks the schemas under the directory given as the only argument; exits 1 on a break. */
     public static void main(String[] args) throws IOException {
         File released = new File(args[0], "released");
-        List<String> problems = check(released, Map.of("Command", Command.getClassSchema(), "Reply", Reply.getClassSchema()));
+        List<String> problems = check(released, Map.of("Command", Command.getClassSchema(), "Reply", Reply.getClassSchema(),
+                "BetRecord", BetRecord.getClassSchema()));
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.err.println("[avro] " + p));
             throw new IllegalStateException("incompatible Avro schema change: " + problems);

@@ -42,6 +42,11 @@ public final class Topics {
         return prefix + COMMANDS + ".dlt";
     }
 
+    /** The compacted topic of bet records: the latest revision of every bet, keyed {@code <OperatorId>:<BetId>}. */
+    public String bets() {
+        return prefix + "bets";
+    }
+
     /** A Kafka-native operator's own commands topic. */
     public String operatorCommands(String operatorId) {
         return prefix + OPERATOR_PART + operatorId + "." + COMMANDS;

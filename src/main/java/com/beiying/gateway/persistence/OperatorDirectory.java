@@ -83,7 +83,7 @@ public class OperatorDirectory {
             byId.put(row.operatorId(), new Operator(row.operatorId(), row.name(), row.active(),
                     row.ipAllowlist().stream().filter(c -> !c.isBlank()).map(Cidr::parse).toList(), row.launchDomain(),
                     row.currency(), row.errorFormat(), Set.copyOf(games.getOrDefault(row.operatorId(), Set.of())),
-                    row.rateLimit(), row.kafkaNative()));
+                    row.rateLimit(), row.kafkaNative(), row.timeZone()));
         }
         Map<String, Credentials> byKey = new HashMap<>();
         Map<String, List<byte[]>> byOperator = new HashMap<>();

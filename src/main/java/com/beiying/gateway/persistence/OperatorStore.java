@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class OperatorStore {
     private static final String SET_LAUNCH_DOMAIN = Sql.of(OperatorStore.class, "setLaunchDomain");
     private static final String SET_ERROR_FORMAT = Sql.of(OperatorStore.class, "setErrorFormat");
     private static final String SET_RATE_LIMIT = Sql.of(OperatorStore.class, "setRateLimit");
+    private static final String SET_TIME_ZONE = Sql.of(OperatorStore.class, "setTimeZone");
     private static final String CREDIT_LINE = Sql.of(OperatorStore.class, "creditLine");
     private static final String SET_CREDIT_LIMIT = Sql.of(OperatorStore.class, "setCreditLimit");
     private static final String RESERVE_CREDIT = Sql.of(OperatorStore.class, "reserveCredit");
@@ -43,7 +45,8 @@ public final class OperatorStore {
 
     /** An operator's stored settings; the allowlist as stored, comma-separated. */
     public record OperatorRow(String operatorId, String name, boolean active, List<String> ipAllowlist, String launchDomain,
-                              String currency, ErrorFormat errorFormat, Integer rateLimit, boolean kafkaNative) {
+                              String currency, ErrorFormat errorFormat, Integer rateLimit, boolean kafkaNative,
+                              ZoneId timeZone) {
     }
 
     /** A usable key pair (current, or rotated but inside its overlap); the secret sealed at rest. */
@@ -60,7 +63,7 @@ public final class OperatorStore {
 
     /** What a new operator starts with. */
     public record NewOperator(String operatorId, String name, List<String> ipAllowlist, String launchDomain, String currency,
-                              ErrorFormat errorFormat, Integer rateLimit, boolean kafkaNative) {
+                              ErrorFormat errorFormat, Integer rateLimit, boolean kafkaNative, ZoneId timeZone) {
     }
 
     /**
@@ -68,7 +71,8 @@ public final class OperatorStore {
      * which say whether they were given.
      */
     public record Patch(Boolean active, List<String> ipAllowlist, boolean launchDomainGiven, String launchDomain,
-                        ErrorFormat errorFormat, Collection<Game> games, boolean rateLimitGiven, Integer rateLimit) {
+                        ErrorFormat errorFormat, Collection<Game> games, boolean rateLimitGiven, Integer rateLimit,
+                        ZoneId timeZone) {
     }
 
     /** An operator's credit line for one game. */
@@ -155,6 +159,9 @@ public final class OperatorStore {
             if (patch.games() != null) {
                 setGames(h, operatorId, patch.games());
             }
+            if (patch.timeZone() != null) {
+                h.createUpdate(SET_TIME_ZONE).bind("operatorId", operatorId).bind("timeZone", patch.timeZone().getId()).execute();
+            }
             if (patch.rateLimitGiven()) {
                 h.createUpdate(SET_RATE_LIMIT).bind("operatorId", operatorId).bind("rateLimit", patch.rateLimit()).execute();
             }
@@ -197,7 +204,8 @@ public final class OperatorStore {
         boolean created = h.createUpdate(INSERT_OPERATOR).bind("operatorId", operator.operatorId()).bind("name", operator.name())
                 .bind("ipAllowlist", String.join(",", operator.ipAllowlist())).bind("launchDomain", operator.launchDomain())
                 .bind("currency", operator.currency()).bind("errorFormat", operator.errorFormat().name())
-                .bind("rateLimit", operator.rateLimit()).bind("kafkaNative", operator.kafkaNative()).execute() > 0;
+                .bind("rateLimit", operator.rateLimit()).bind("kafkaNative", operator.kafkaNative())
+                .bind("timeZone", operator.timeZone().getId()).execute() > 0;
         if (created) {
             insertKey(h, operator.operatorId(), key, null);
         }
@@ -218,6 +226,7 @@ public final class OperatorStore {
         String allowlist = rs.getString(4);
         return new OperatorRow(rs.getString(1), rs.getString(2), "ACTIVE".equals(rs.getString(3)),
                 allowlist == null || allowlist.isEmpty() ? List.of() : List.of(allowlist.split(",")), rs.getString(5),
-                rs.getString(6), ErrorFormat.valueOf(rs.getString(7)), rs.getObject(8, Integer.class), rs.getBoolean(9));
+                rs.getString(6), ErrorFormat.valueOf(rs.getString(7)), rs.getObject(8, Integer.class), rs.getBoolean(9),
+                ZoneId.of(rs.getString(10)));
     }
 }

@@ -57,7 +57,8 @@ public final class OrderStore {
     }
 
     /** A member wallet's balance by the ledger. */
-    public record MemberBalance(Game game, String accountName, BigDecimal ledger) {
+    public record MemberBalance(long memberId, String operatorId, String userName, Game game, String accountName,
+                                BigDecimal ledger) {
     }
 
     private final Jdbi jdbi;
@@ -141,10 +142,12 @@ public final class OrderStore {
         return jdbi.withHandle(h -> h.createQuery(CREDIT_MISMATCHES).mapTo(String.class).list());
     }
 
-    /** Every member wallet's ledger balance, of one operator or (null) of all. */
-    public List<MemberBalance> memberLedgerBalances(String operatorId) {
+    /** Every member wallet's ledger balance, of one operator and one game, or (null) of all. */
+    public List<MemberBalance> memberLedgerBalances(String operatorId, Game game) {
         return jdbi.withHandle(h -> h.createQuery(MEMBER_BALANCES).bind("operatorId", operatorId)
-                .map((rs, ctx) -> new MemberBalance(Game.fromCode(rs.getString(1)).orElseThrow(), rs.getString(2), rs.getBigDecimal(3)))
+                .bind("game", game == null ? null : game.code())
+                .map((rs, ctx) -> new MemberBalance(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Game.fromCode(rs.getString(4)).orElseThrow(), rs.getString(5), rs.getBigDecimal(6)))
                 .list());
     }
 

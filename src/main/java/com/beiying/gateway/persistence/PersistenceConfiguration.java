@@ -2,6 +2,7 @@ package com.beiying.gateway.persistence;
 
 import com.beiying.gateway.config.DemoOperator;
 import com.beiying.gateway.config.GatewayProperties;
+import com.beiying.gateway.domain.Operator;
 import com.beiying.gateway.error.ErrorFormat;
 import com.beiying.gateway.security.SecretBox;
 import java.time.Clock;
@@ -36,6 +37,16 @@ class PersistenceConfiguration {
         return new OrderStore(jdbi);
     }
 
+    @Bean
+    BetStore betStore(Jdbi jdbi) {
+        return new BetStore(jdbi);
+    }
+
+    @Bean
+    LeaseStore leaseStore(Jdbi jdbi) {
+        return new LeaseStore(jdbi);
+    }
+
     /** Loaded after Flyway has migrated, since it reads the windows at construction. */
     @Bean
     @DependsOn("flywayInitializer")
@@ -53,7 +64,8 @@ class PersistenceConfiguration {
                                         GatewayProperties properties) {
         if (properties.embedded().enabled() && properties.embedded().seedDemoOperator()) {
             operators.createWithCredit(new OperatorStore.NewOperator(DemoOperator.OPERATOR_ID, "Demo operator",
-                            List.of("127.0.0.0/8", "::1/128"), DemoOperator.LAUNCH_DOMAIN, "CNY", ErrorFormat.BEIYING, null, false),
+                            List.of("127.0.0.0/8", "::1/128"), DemoOperator.LAUNCH_DOMAIN, "CNY", ErrorFormat.BEIYING, null, false,
+                            Operator.DEFAULT_TIME_ZONE),
                     new OperatorStore.NewKey(DemoOperator.API_KEY, operatorSecretBox.seal(DemoOperator.SECRET, DemoOperator.API_KEY)),
                     DemoOperator.CREDIT);
         }

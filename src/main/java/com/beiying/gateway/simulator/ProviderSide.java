@@ -1,5 +1,6 @@
 package com.beiying.gateway.simulator;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -13,6 +14,11 @@ public interface ProviderSide {
 
     /** The game code this side plays, as in its base path ({@code /simulator/v1/<game>}). */
     String game();
+
+    /** Game ids (tables, kinds, sports) members of this provider play when the simulator plays for them. */
+    default List<String> playedGames() {
+        return List.of("1");
+    }
 
     /** Routes one request. */
     Call route(SimRequest request);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
@@ -180,16 +181,16 @@ public final class SimulatorBank {
         return clock.instant();
     }
 
-    List<SimulatedBet> openBets(Instant before, int limit) {
-        return store.openBets(before, limit);
+    List<SimulatedBet> openBets(Instant before, int limit, Set<String> keys) {
+        return store.openBets(before, limit, keys);
     }
 
-    List<SimulatedBet> settledBets(Instant since, int limit) {
-        return store.settledBets(since, limit);
+    List<SimulatedBet> settledBets(Instant since, int limit, Set<String> keys) {
+        return store.settledBets(since, limit, keys);
     }
 
-    List<SimulatorStore.Account> accountsWithMoney(BigDecimal least, int limit) {
-        return store.accountsWithMoney(least, limit);
+    List<SimulatorStore.Account> accountsWithMoney(BigDecimal least, int limit, Set<String> keys) {
+        return store.accountsWithMoney(least, limit, keys);
     }
 
     private Optional<SimulatedBet> change(String game, String betId, Predicate<SimulatedBet> allowed,

@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,10 +49,25 @@ class SimulatorController {
     private final Map<String, ProviderSide> sides = new HashMap<>();
     private final SimulatorBank bank;
     private final SimulatorFaults faults = new SimulatorFaults();
+    private final SimulatorPlay play;
 
-    SimulatorController(List<ProviderSide> sides, SimulatorBank bank) {
+    SimulatorController(List<ProviderSide> sides, SimulatorBank bank, SimulatorPlay play) {
         sides.forEach(side -> this.sides.put(side.game(), side));
         this.bank = bank;
+        this.play = play;
+    }
+
+    /**
+     * Sets simulated play: {@code {"BetsPerSecond":20,"Accounts":["KY:ky1x2"]}} plays for the given
+     * {@code <Game>:<Account>}s only (every account with money without it); a rate of 0 stops play.
+     */
+    @PostMapping("/simulator/v1/_control/play")
+    ResponseEntity<Map<String, Object>> play(@RequestBody Map<String, Object> body) {
+        double rate = ((Number) body.getOrDefault("BetsPerSecond", 0)).doubleValue();
+        Object accounts = body.get("Accounts");
+        Set<String> keys = accounts instanceof List<?> list ? list.stream().map(String::valueOf).collect(Collectors.toSet()) : null;
+        play.set(new SimulatorPlay.Setting(rate, keys));
+        return ResponseEntity.ok(Map.of("BetsPerSecond", rate, "Accounts", keys == null ? "*" : keys.size()));
     }
 
     /**

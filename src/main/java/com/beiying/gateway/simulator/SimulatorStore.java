@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -132,18 +133,22 @@ final class SimulatorStore {
                 .bind("from", from).bind("to", to).map((rs, ctx) -> bet(rs)).list());
     }
 
-    List<Account> accountsWithMoney(BigDecimal least, int limit) {
+    /** Accounts with at least {@code least}; among {@code keys} ({@code <game>:<account>}) unless it is null. */
+    List<Account> accountsWithMoney(BigDecimal least, int limit, Set<String> keys) {
         return jdbi.withHandle(h -> h.createQuery(ACCOUNTS_WITH_MONEY).bind("least", least).bind("limit", limit)
+                .bind("all", keys == null).bindArray("keys", String.class, keys == null ? List.of() : keys)
                 .map((rs, ctx) -> account(rs)).list());
     }
 
-    List<SimulatedBet> openBets(Instant before, int limit) {
+    List<SimulatedBet> openBets(Instant before, int limit, Set<String> keys) {
         return jdbi.withHandle(h -> h.createQuery(OPEN_BETS).bind("before", before).bind("limit", limit)
+                .bind("all", keys == null).bindArray("keys", String.class, keys == null ? List.of() : keys)
                 .map((rs, ctx) -> bet(rs)).list());
     }
 
-    List<SimulatedBet> settledBets(Instant since, int limit) {
+    List<SimulatedBet> settledBets(Instant since, int limit, Set<String> keys) {
         return jdbi.withHandle(h -> h.createQuery(SETTLED_BETS).bind("since", since).bind("limit", limit)
+                .bind("all", keys == null).bindArray("keys", String.class, keys == null ? List.of() : keys)
                 .map((rs, ctx) -> bet(rs)).list());
     }
 

@@ -29,9 +29,14 @@ public final class MemberGate {
         this.providers = providers;
     }
 
+    /** The operator a command acts for (one that vanished meanwhile is refused as an unknown key). */
+    public Operator operator(String operatorId) {
+        return operators.byId(operatorId).orElseThrow(() -> new GatewayException(Errors.UNKNOWN_API_KEY));
+    }
+
     /** The operator, if the game may be used by it now. */
     public Operator operatorFor(String operatorId, Game game) {
-        Operator operator = operators.byId(operatorId).orElseThrow(() -> new GatewayException(Errors.UNKNOWN_API_KEY));
+        Operator operator = operator(operatorId);
         if (!operator.gameEnabled(game)) {
             throw new GatewayException(Errors.GAME_NOT_ENABLED);
         }

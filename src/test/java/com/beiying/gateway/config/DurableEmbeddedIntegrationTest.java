@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.beiying.gateway.support.AdminApi;
 import com.beiying.gateway.support.Fixtures;
-import com.beiying.gateway.support.GatewayClient;
 import com.beiying.gateway.support.GatewayClient.Response;
+import com.beiying.gateway.support.GatewayClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -13,6 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,7 +127,36 @@ class CatalogSituationsIntegrationTest extends IntegrationTest {
                 new Situation("Money as a JSON exponent", c -> c.post("/v1/account/transfer", transfer(c.member(), "KY", "1e2", "IN")),
                         "BADMONEY", 2020, "INVALID_AMOUNT_TYPE"),
                 new Situation("request body not JSON", c -> c.post("/v1/account/register", "not json"),
-                        "CONTENT", 3021, "INVALID_CONTENT"));
+                        "CONTENT", 3021, "INVALID_CONTENT"),
+                // Bet records (docs/bets.md).
+                new Situation("unknown BetId", c -> c.post("/v1/bet/record", "{\"BetId\":\"KY-never" + System.nanoTime() + "\"}"),
+                        "ORDER_NOTFOUND", 2035, "TRANSACTION_NOT_FOUND"),
+                new Situation("BetId of no game", c -> c.post("/v1/bet/record", "{\"BetId\":\"Mahjong-1\"}"),
+                        "ORDER_NOTFOUND", 2035, "TRANSACTION_NOT_FOUND"),
+                new Situation("bet window reversed", c -> c.post("/v1/bet/records", window(Duration.ofHours(1), Duration.ofHours(2))),
+                        "DATEEROOR", 2029, "INVALID_STARTDATE_ENDDATE"),
+                new Situation("bet window longer than 7 days", c -> c.post("/v1/bet/records",
+                        window(Duration.ofDays(8), Duration.ZERO)), "DATEEROOR", 2037, "INVALID_TIME_INTERVAL"),
+                new Situation("bet window starting in the future", c -> c.post("/v1/bet/records",
+                        window(Duration.ofMinutes(-10), Duration.ofMinutes(-20))), "DATEEROOR", 2037, "INVALID_TIME_INTERVAL"),
+                new Situation("bet window starting over 60 days ago", c -> c.post("/v1/bet/records",
+                        window(Duration.ofDays(61), Duration.ofDays(60))), "DATEEROOR", 2037, "INVALID_TIME_INTERVAL"),
+                new Situation("StartTime missing", c -> c.post("/v1/bet/records", "{\"EndTime\":\"2026-12-02T00:00:00Z\"}"),
+                        "DATEEROOR", 2001, "INVALID_START_TIME"),
+                new Situation("EndTime not a time", c -> c.post("/v1/bet/records", "{\"StartTime\":\"" + Instant.now()
+                        + "\",\"EndTime\":\"tomorrow morning\"}"), "DATEEROOR", 2006, "INVALID_END_TIME"),
+                new Situation("PageSize above 500", c -> c.post("/v1/bet/feed", "{\"PageSize\":501}"),
+                        "CONTENT", 2009, "INVALID_PAGE_SIZE"),
+                new Situation("By unknown", c -> c.post("/v1/bet/records", window(Duration.ofHours(2), Duration.ZERO)
+                        .replace("}", ",\"By\":\"CreatedAt\"}")), "CONTENT", 2006, "INVALID_BY"),
+                new Situation("Cursor the gateway never issued", c -> c.post("/v1/bet/feed", "{\"Cursor\":\"made-up\"}"),
+                        "CONTENT", 2006, "INVALID_CURSOR"));
+    }
+
+    /** A bet-record window from {@code startAgo} to {@code endAgo} before now. */
+    private static String window(Duration startAgo, Duration endAgo) {
+        Instant now = Instant.now();
+        return "{\"StartTime\":\"" + now.minus(startAgo) + "\",\"EndTime\":\"" + now.minus(endAgo) + "\"}";
     }
 
     Stream<Arguments> situationsInBothDialects() {

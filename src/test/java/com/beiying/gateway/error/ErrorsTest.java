@@ -125,8 +125,8 @@ class ErrorsTest {
     void reservedEntriesSayWhy() {
         List<Errors> reserved = Arrays.stream(Errors.values()).filter(e -> e.reservedReason().isPresent()).toList();
         assertThat(reserved).containsExactlyInAnyOrder(Errors.FIELD_INVALID_EMAIL, Errors.MISSING_CREDENTIALS, Errors.FOREIGN_USER,
-                Errors.INVALID_GAME_TYPE, Errors.DATE_RANGE_REVERSED, Errors.AMOUNT_ABOVE_BALANCE, Errors.DUPLICATE_SESSION,
-                Errors.CURRENCY_MISMATCH, Errors.BET_NOT_FOUND, Errors.FROM_AFTER_TO, Errors.TIME_INTERVAL);
+                Errors.INVALID_GAME_TYPE, Errors.AMOUNT_ABOVE_BALANCE, Errors.DUPLICATE_SESSION, Errors.CURRENCY_MISMATCH,
+                Errors.FROM_AFTER_TO);
         reserved.forEach(e -> assertThat(e.reservedReason().orElseThrow()).isNotBlank());
     }
 

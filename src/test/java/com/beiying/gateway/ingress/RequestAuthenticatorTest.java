@@ -30,7 +30,7 @@ class RequestAuthenticatorTest {
 
     private static RequestAuthenticator authenticator(List<String> trustedProxies, List<String> allowlist) {
         Operator operator = new Operator("op1", "Op", true, allowlist.stream().map(Cidr::parse).toList(), "play.example.com",
-                "CNY", ErrorFormat.RGS, Set.of(Game.KY), null, false);
+                "CNY", ErrorFormat.RGS, Set.of(Game.KY), null, false, Operator.DEFAULT_TIME_ZONE);
         OperatorDirectory directory = new OperatorDirectory(null, null) {
             @Override
             public Optional<Credentials> byApiKey(String apiKey) {

@@ -38,9 +38,9 @@ class AsyncApiDocsTest {
                 List.of(new Operation("publishEvent", Action.SEND, Role.WORKER, "Tell analytics what happened.")));
     }
 
-    /** The bets topic as it will be entered: compacted, the latest state of each bet. */
+    /** A compacted topic framed for a registry, as the generator must also render. */
     static Topic betsTopic() {
-        return new Topic("bets", t -> AsyncApiDocs.DEFAULT_PREFIX + "bets", "Bets", "The latest state of each bet.",
+        return new Topic("registryBets", t -> AsyncApiDocs.DEFAULT_PREFIX + "registry-bets", "Bets", "The latest state of each bet.",
                 "<OperatorId>:<BetId>.", "Bet", "Bet", Encoding.SINGLE_OBJECT_OR_REGISTRY,
                 List.of(new Header(Correlation.HEADER, "The request that changed the bet.", false)), true,
                 List.of(new Operation("publishBet", Action.SEND, Role.WORKER, "Publish a bet's latest state.")));
@@ -152,6 +152,7 @@ class AsyncApiDocsTest {
     void aTopicWhoseSchemaIsMissingFailsTheBuildClearly() {
         List<Topic> topics = new ArrayList<>(AsyncApiDocs.TOPICS);
         topics.add(eventsTopic());
+        topics.add(betsTopic());
         assertThatThrownBy(() -> AsyncApiDocs.render(topics, AVRO))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("beiying.events")
@@ -180,6 +181,7 @@ class AsyncApiDocsTest {
         assertThat(at(doc, "channels", "events")).containsEntry("address", "beiying.events");
         assertThat(at(doc, "channels", "bets", "bindings", "kafka", "topicConfiguration"))
                 .containsEntry("cleanup.policy", List.of("compact"));
+        assertThat(at(doc, "channels", "bets")).containsEntry("address", "beiying.bets");
         assertThat(at(doc, "components", "messages", "Event", "headers", "properties"))
                 .containsOnlyKeys("ce_id", "ce_type", "ce_source", "ce_time", "ce_specversion", "content-type");
         assertThat((String) at(doc, "components", "messages", "Bet").get("description")).contains("Confluent wire format");

@@ -3,14 +3,11 @@ package com.beiying.gateway.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.beiying.gateway.domain.Direction;
 import com.beiying.gateway.domain.Game;
-import com.beiying.gateway.provider.ProviderAdapter.TransferState;
 import com.beiying.gateway.support.Fixtures;
 import com.beiying.gateway.support.GatewayClient.Response;
 import com.beiying.gateway.support.IntegrationTest;
 import com.beiying.gateway.support.Simulator;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.support.Fixtures;
-import com.beiying.gateway.support.GatewayClient;
 import com.beiying.gateway.support.GatewayClient.Response;
+import com.beiying.gateway.support.GatewayClient;
 import com.beiying.gateway.support.IntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.params.ParameterizedTest;

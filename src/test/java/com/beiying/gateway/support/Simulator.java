@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Collection;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The simulator's control API: inject and lift faults, settle bets. */
@@ -49,6 +50,24 @@ public final class Simulator {
     public String placeBet(String game, String account, String gameId, String stake) {
         return JSON.readTree(post("/simulator/v1/_control/bets", "{\"Game\":\"" + game + "\",\"Account\":\"" + account
                 + "\",\"GameId\":\"" + gameId + "\",\"Stake\":\"" + stake + "\"}")).path("BetId").asString();
+    }
+
+    /** Places an open bet at a given time; answers its provider bet id. */
+    public String placeOpenBet(String game, String account, String gameId, String stake, Instant at) {
+        return JSON.readTree(post("/simulator/v1/_control/bets", "{\"Game\":\"" + game + "\",\"Account\":\"" + account
+                + "\",\"GameId\":\"" + gameId + "\",\"Stake\":\"" + stake + "\",\"At\":\"" + at + "\"}")).path("BetId").asString();
+    }
+
+    /** Settles, voids or resettles a bet at a given time ({@code action} settle / void / resettle; payout null for void). */
+    public void changeBet(String game, String betId, String action, String payout, Instant at) {
+        post("/simulator/v1/_control/bets/" + game + "/" + betId + "/" + action, "{\"At\":\"" + at + "\""
+                + (payout == null ? "" : ",\"Payout\":\"" + payout + "\"") + "}");
+    }
+
+    /** Members play on their own at this rate (bets per second), only on the given {@code <Game>:<Account>}s; 0 stops. */
+    public void play(double betsPerSecond, Collection<String> accounts) {
+        post("/simulator/v1/_control/play", "{\"BetsPerSecond\":" + betsPerSecond + ",\"Accounts\":["
+                + String.join(",", accounts.stream().map(a -> "\"" + a + "\"").toList()) + "]}");
     }
 
     /** Settles, voids or resettles a bet ({@code action} settle / void / resettle; payout null for void). */

@@ -4,6 +4,7 @@ import com.beiying.gateway.config.ConditionalOnRole;
 import com.beiying.gateway.config.GatewayProperties;
 import com.beiying.gateway.config.Role;
 import com.beiying.gateway.messaging.Topics;
+import com.beiying.gateway.persistence.BetStore;
 import com.beiying.gateway.persistence.OperatorDirectory;
 import com.beiying.gateway.persistence.OperatorStore;
 import com.beiying.gateway.persistence.OrderStore;
@@ -29,8 +30,8 @@ class AdminConfiguration {
     }
 
     @Bean
-    WalletAdmin walletAdmin(OperatorStore operators, OrderStore orders, ObjectProvider<ProviderRegistry> providers,
+    WalletAdmin walletAdmin(OperatorStore operators, OrderStore orders, BetStore bets, ObjectProvider<ProviderRegistry> providers,
                             GatewayProperties properties, Clock clock) {
-        return new WalletAdmin(operators, orders, providers, properties.wallet().unresolvedAlert(), clock);
+        return new WalletAdmin(operators, orders, bets, providers, properties.wallet().unresolvedAlert(), clock);
     }
 }

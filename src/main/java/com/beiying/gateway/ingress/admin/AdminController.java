@@ -8,6 +8,7 @@ import com.beiying.gateway.error.ErrorFormat;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.error.Language;
+import com.beiying.gateway.error.RequestField;
 import com.beiying.gateway.fields.FieldRules;
 import com.beiying.gateway.fields.Fields;
 import com.beiying.gateway.ingress.JsonBodyReader;
@@ -106,6 +107,19 @@ class AdminController {
         return guarded(request, () -> views.violations(wallet.check(
                 "true".equalsIgnoreCase(request.getParameter("CompareProviders")), request.getParameter("OperatorId")),
                 language(request)));
+    }
+
+    /**
+     * Reconciliation (docs/bets.md): per member and game, provider balance against ledger plus
+     * collected bets; {@code ?OperatorId=} and {@code &Game=} narrow it.
+     */
+    @GetMapping("/admin/v1/reconciliation")
+    ResponseEntity<byte[]> reconciliation(HttpServletRequest request) {
+        return guarded(request, () -> {
+            String game = request.getParameter("Game");
+            return views.reconciliation(wallet.reconcile(request.getParameter("OperatorId"),
+                    game == null ? null : FieldRules.gameCode(game, RequestField.GAME)), language(request));
+        });
     }
 
     /** Orders still without a final state after the alert time, for a person to look at. */

@@ -46,6 +46,7 @@ final class AdminViews {
                 g.writeNumber(o.rateLimit());
             }
             g.writeBooleanProperty("KafkaNative", o.kafkaNative());
+            g.writeStringProperty("TimeZone", o.timeZone().getId());
         });
     }
 
@@ -66,6 +67,37 @@ final class AdminViews {
             g.writeBooleanProperty("Ok", violations.isEmpty());
             g.writeName("Violations");
             strings(g, violations);
+        });
+    }
+
+    /** A reconciliation: Ok, each game's collection edge, and every line. */
+    ResponseEntity<byte[]> reconciliation(WalletAdmin.Reconciliation r, Language language) {
+        return writer.success(language, g -> {
+            g.writeBooleanProperty("Ok", r.ok());
+            g.writeName("CollectedTo");
+            g.writeStartObject();
+            r.collectedTo().forEach((game, at) -> g.writeStringProperty(game.code(), at.toString()));
+            g.writeEndObject();
+            g.writeName("Lines");
+            g.writeStartArray();
+            for (WalletAdmin.Line l : r.lines()) {
+                g.writeStartObject();
+                g.writeStringProperty("OperatorId", l.operatorId());
+                g.writeStringProperty("UserName", l.userName());
+                g.writeStringProperty("Game", l.game().code());
+                g.writeStringProperty("Ledger", l.ledger().toPlainString());
+                g.writeStringProperty("SettledWinLoss", l.settledWinLoss().toPlainString());
+                g.writeStringProperty("OpenStakes", l.openStakes().toPlainString());
+                g.writeNumberProperty("Bets", l.bets());
+                g.writeStringProperty("Expected", l.expected().toPlainString());
+                g.writeStringProperty("ProviderBalance", l.provider() == null ? null : l.provider().toPlainString());
+                g.writeStringProperty("Difference", l.difference() == null ? null : l.difference().toPlainString());
+                if (l.error() != null) {
+                    g.writeStringProperty("Error", l.error());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         });
     }
 

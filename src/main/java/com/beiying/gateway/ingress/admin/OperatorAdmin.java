@@ -2,6 +2,7 @@ package com.beiying.gateway.ingress.admin;
 
 import com.beiying.gateway.config.GatewayProperties;
 import com.beiying.gateway.domain.Game;
+import com.beiying.gateway.domain.Operator;
 import com.beiying.gateway.error.ErrorFormat;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
@@ -14,6 +15,7 @@ import com.beiying.gateway.persistence.OperatorStore;
 import com.beiying.gateway.security.SecretBox;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -67,13 +69,15 @@ final class OperatorAdmin {
         Set<Game> games = f.has(RequestField.GAMES) ? FieldRules.games(f) : EnumSet.allOf(Game.class);
         Integer rateLimit = FieldRules.rateLimit(f);
         boolean kafkaNative = FieldRules.kafkaNative(f);
+        ZoneId timeZone = FieldRules.timeZone(f).orElse(Operator.DEFAULT_TIME_ZONE);
 
         String operatorId = "op" + randomId(10);
         Credentials credentials = newCredentials(operatorId);
         if (kafkaNative) {
             createTopics(operatorId);
         }
-        store.create(new OperatorStore.NewOperator(operatorId, name, allowlist, launchDomain, currency, format, rateLimit, kafkaNative),
+        store.create(new OperatorStore.NewOperator(operatorId, name, allowlist, launchDomain, currency, format, rateLimit, kafkaNative,
+                        timeZone),
                 sealed(credentials), games);
         directory.refresh();
         return credentials;
@@ -87,7 +91,7 @@ final class OperatorAdmin {
                 f.has(RequestField.LAUNCH_DOMAIN), FieldRules.launchDomain(f),
                 FieldRules.errorFormat(f).orElse(null),
                 f.has(RequestField.GAMES) ? FieldRules.games(f) : null,
-                f.has(RequestField.RATE_LIMIT), FieldRules.rateLimit(f));
+                f.has(RequestField.RATE_LIMIT), FieldRules.rateLimit(f), FieldRules.timeZone(f).orElse(null));
         store.patch(operatorId, patch);
         directory.refresh();
         return view(operatorId);

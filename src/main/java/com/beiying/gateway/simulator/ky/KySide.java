@@ -70,6 +70,11 @@ class KySide implements ProviderSide {
     }
 
     @Override
+    public List<String> playedGames() {
+        return List.of("220", "230", "600", "620", "630", "720", "830", "860", "900");
+    }
+
+    @Override
     public Call route(SimRequest request) {
         String path = request.path();
         if (!request.method().equals("GET") || !(path.equals("/channelHandle") || path.equals("/getRecordHandle"))) {

@@ -1,0 +1,1 @@
+SELECT position FROM relay_positions WHERE relay = :relay

@@ -35,6 +35,7 @@ class ArchitectureTest {
             .layer("Simulator").definedBy(ROOT + ".simulator..")
             .layer("Messaging").definedBy(ROOT + ".messaging..")
             .layer("Wallet").definedBy(ROOT + ".wallet..")
+            .layer("Bets").definedBy(ROOT + ".bets..")
             .layer("Provider").definedBy(ROOT + ".provider..")
             .layer("Persistence").definedBy(ROOT + ".persistence..")
             .layer("Fields").definedBy(ROOT + ".fields..")
@@ -47,14 +48,15 @@ class ArchitectureTest {
             .whereLayer("Simulator").mayNotBeAccessedByAnyLayer()
             .whereLayer("Messaging").mayOnlyBeAccessedByLayers("Ingress", "Worker")
             .whereLayer("Wallet").mayOnlyBeAccessedByLayers("Worker")
+            .whereLayer("Bets").mayOnlyBeAccessedByLayers("Ingress", "Worker")
             .whereLayer("Provider").mayOnlyBeAccessedByLayers("Ingress", "Worker")
-            .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Ingress", "Worker", "Messaging", "Wallet")
-            .whereLayer("Fields").mayOnlyBeAccessedByLayers("Ingress", "Worker", "Messaging")
+            .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Ingress", "Worker", "Messaging", "Wallet", "Bets")
+            .whereLayer("Fields").mayOnlyBeAccessedByLayers("Ingress", "Worker", "Messaging", "Bets")
             .whereLayer("Config").mayOnlyBeAccessedByLayers("App", "Ingress", "Worker", "Simulator", "Messaging", "Wallet",
                     "Provider", "Persistence")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ingress", "Worker", "Messaging", "Wallet", "Provider",
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ingress", "Worker", "Messaging", "Wallet", "Bets", "Provider",
                     "Persistence", "Fields")
-            .whereLayer("Error").mayOnlyBeAccessedByLayers("Ingress", "Worker", "Messaging", "Wallet", "Provider",
+            .whereLayer("Error").mayOnlyBeAccessedByLayers("Ingress", "Worker", "Messaging", "Wallet", "Bets", "Provider",
                     "Persistence", "Fields", "Domain")
             .whereLayer("Security").mayOnlyBeAccessedByLayers("Ingress", "Worker", "Messaging", "Persistence", "Fields",
                     "Config", "Domain");

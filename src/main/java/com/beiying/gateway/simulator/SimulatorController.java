@@ -10,7 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -59,14 +61,16 @@ class SimulatorController {
 
     /**
      * Sets simulated play: {@code {"BetsPerSecond":20,"Accounts":["KY:ky1x2"]}} plays for the given
-     * {@code <Game>:<Account>}s only (every account with money without it); a rate of 0 stops play.
+     * {@code <Game>:<Account>}s only (every account with money without it), optionally dated
+     * {@code "Behind":"PT3M"} before now; a rate of 0 stops play.
      */
     @PostMapping("/simulator/v1/_control/play")
     ResponseEntity<Map<String, Object>> play(@RequestBody Map<String, Object> body) {
         double rate = ((Number) body.getOrDefault("BetsPerSecond", 0)).doubleValue();
         Object accounts = body.get("Accounts");
         Set<String> keys = accounts instanceof List<?> list ? list.stream().map(String::valueOf).collect(Collectors.toSet()) : null;
-        play.set(new SimulatorPlay.Setting(rate, keys));
+        Duration behind = body.containsKey("Behind") ? Duration.parse(String.valueOf(body.get("Behind"))) : Duration.ZERO;
+        play.set(new SimulatorPlay.Setting(rate, keys, behind));
         return ResponseEntity.ok(Map.of("BetsPerSecond", rate, "Accounts", keys == null ? "*" : keys.size()));
     }
 
@@ -160,6 +164,38 @@ class SimulatorController {
             bet = bank.settle(game, bet.get().betId(), new BigDecimal(String.valueOf(body.get("Payout"))), at);
         }
         return answer(bet);
+    }
+
+    /**
+     * Places many bets at once, already settled:
+     * {@code {"Game":"KY","Accounts":["ky1x_1","ky1y_2"],"Count":5000,"From":"2026-12-02T10:00:00Z",
+     * "To":"2026-12-02T10:01:00Z","Stake":"1.00","Payout":"1.50"}}, optionally {@code GameId}. The bets
+     * spread evenly over the accounts and over {@code [From, To)}, and each account's balance moves
+     * by its bets' net win/loss, in one transaction; answers {@code {"Placed":5000}}, 404 for an
+     * unknown game or account and 409 when an account cannot afford its losses (nothing placed).
+     */
+    @PostMapping("/simulator/v1/_control/bets/bulk")
+    ResponseEntity<Map<String, Object>> placeBulk(@RequestBody Map<String, Object> body) {
+        String game = String.valueOf(body.get("Game"));
+        if (!sides.containsKey(game)) {
+            return ResponseEntity.status(404).body(Map.of("error", "UNKNOWN_GAME"));
+        }
+        SimulatorBank.Bulk bulk;
+        try {
+            List<String> accounts = body.get("Accounts") instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                    : List.of();
+            int count = body.get("Count") instanceof Number number ? number.intValue() : 0;
+            bulk = bank.placeSettled(game, accounts, count, Instant.parse(String.valueOf(body.get("From"))),
+                    Instant.parse(String.valueOf(body.get("To"))), String.valueOf(body.getOrDefault("GameId", "1")),
+                    new BigDecimal(String.valueOf(body.get("Stake"))), new BigDecimal(String.valueOf(body.get("Payout"))));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(e.getMessage())));
+        }
+        return switch (bulk.outcome()) {
+            case APPLIED -> ResponseEntity.ok(Map.of("Placed", bulk.placed()));
+            case NO_ACCOUNT -> ResponseEntity.status(404).body(Map.of("error", "UNKNOWN_ACCOUNT"));
+            default -> ResponseEntity.status(409).body(Map.of("error", "an account cannot afford its losses"));
+        };
     }
 
     /**

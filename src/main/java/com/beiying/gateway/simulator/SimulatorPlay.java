@@ -50,15 +50,22 @@ final class SimulatorPlay implements SmartLifecycle {
     SimulatorPlay(SimulatorBank bank, List<ProviderSide> sides, GatewayProperties properties) {
         this.bank = bank;
         this.settings = properties.simulator().play();
-        this.setting = new Setting(settings.enabled() ? settings.betsPerSecond() : 0, null);
+        this.setting = new Setting(settings.enabled() ? settings.betsPerSecond() : 0, null, Duration.ZERO);
         sides.forEach(side -> playedGames.put(side.game(), side.playedGames()));
     }
 
-    /** How fast members play, and which accounts ({@code <game>:<account>}; null: every account with money). */
-    record Setting(double betsPerSecond, Set<String> accounts) {
+    /**
+     * How fast members play, which accounts ({@code <game>:<account>}; null: every account with
+     * money), and how far behind now their bets are dated (tests use it so that providers which
+     * serve records only minutes after they change serve these at once).
+     */
+    record Setting(double betsPerSecond, Set<String> accounts, Duration behind) {
     }
 
-    /** Changes play at once: a rate of 0 stops it (open bets then stay open). */
+    /**
+     * Changes play at once. A rate of 0 for given accounts winds their play down: no new bets,
+     * open ones still settle; a rate of 0 for every account stops play altogether.
+     */
     void set(Setting next) {
         setting = next;
         log.info("simulated play: {} bets per second{}", next.betsPerSecond(),
@@ -98,13 +105,16 @@ final class SimulatorPlay implements SmartLifecycle {
         if (now.betsPerSecond() <= 0) {
             owedBets = 0;
             owedResettles = 0;
-            return;
+            if (now.accounts() == null) {
+                return;
+            }
         }
         play(now);
     }
 
     private void play(Setting play) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        Instant now = bank.now().minus(play.behind());
         double seconds = TICK.toMillis() / 1000.0;
         owedBets += play.betsPerSecond() * seconds;
         int place = (int) Math.min(MOST_PER_TICK, Math.floor(owedBets));
@@ -113,10 +123,9 @@ final class SimulatorPlay implements SmartLifecycle {
             for (SimulatorStore.Account account : bank.accountsWithMoney(LEAST_STAKE, place, play.accounts())) {
                 List<String> games = playedGames.getOrDefault(account.game(), List.of("1"));
                 BigDecimal stake = stake(account.balance(), random);
-                bank.place(account.game(), account.account(), games.get(random.nextInt(games.size())), stake, stake);
+                bank.place(account.game(), account.account(), games.get(random.nextInt(games.size())), stake, stake, now);
             }
         }
-        Instant now = bank.now();
         // A bet settles after a random share of settle-after: due when older than that share.
         Instant oldestKept = now.minus(settings.settleAfter());
         for (SimulatedBet bet : bank.openBets(now, MOST_PER_TICK, play.accounts())) {

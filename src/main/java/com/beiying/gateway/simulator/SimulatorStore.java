@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -43,6 +46,8 @@ final class SimulatorStore {
     private static final String ACCOUNTS_WITH_MONEY = SQL.locate(SimulatorStore.class, "accountsWithMoney");
     private static final String OPEN_BETS = SQL.locate(SimulatorStore.class, "openBets");
     private static final String SETTLED_BETS = SQL.locate(SimulatorStore.class, "settledBets");
+    private static final String LOCK_BALANCES = SQL.locate(SimulatorStore.class, "lockBalances");
+    private static final String PLACE_SETTLED_BETS = SQL.locate(SimulatorStore.class, "placeSettledBets");
 
     /** A provider-side account. */
     record Account(String game, String account, String currency, BigDecimal balance) {
@@ -125,6 +130,27 @@ final class SimulatorStore {
     static void updateBet(Handle h, SimulatedBet bet) {
         h.createUpdate(UPDATE_BET).bind("game", bet.game()).bind("betId", bet.betId()).bind("payout", bet.payout())
                 .bind("status", bet.status().name()).bind("settledAt", bet.settledAt()).bind("at", bet.updatedAt()).execute();
+    }
+
+    /** The balances of those of the given accounts that exist, locked until the transaction ends. */
+    static Map<String, BigDecimal> lockBalances(Handle h, String game, Collection<String> accounts) {
+        Map<String, BigDecimal> balances = new HashMap<>();
+        h.createQuery(LOCK_BALANCES).bind("game", game).bindArray("accounts", String.class, accounts)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getBigDecimal(2)))
+                .forEach(e -> balances.put(e.getKey(), e.getValue()));
+        return balances;
+    }
+
+    /**
+     * Places {@code count} settled bets over the accounts (bet i to account i mod n) and the times
+     * {@code [from, to)} and moves the balances by their win/loss, in one statement; how many were
+     * placed. The caller holds the accounts' locks and has checked they can afford it.
+     */
+    static long placeSettledBets(Handle h, String game, List<String> accounts, int count, Instant from, Instant to,
+                                 String gameId, BigDecimal stake, BigDecimal payout) {
+        return h.createQuery(PLACE_SETTLED_BETS).bind("game", game).bindArray("accounts", String.class, accounts)
+                .bind("accountCount", accounts.size()).bind("count", count).bind("from", from).bind("to", to)
+                .bind("gameId", gameId).bind("stake", stake).bind("payout", payout).mapTo(Long.class).one();
     }
 
     /** A provider's bets changed, or placed, in {@code [from, to)}. */

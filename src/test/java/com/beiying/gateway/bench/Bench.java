@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,6 +37,8 @@ import tools.jackson.databind.JsonNode;
  * java ... com.beiying.gateway.bench.Bench --url http://localhost:8080 --admin-token T [--pid P]
  *     [--kafka localhost:9092] [--runs 3] [--warmup 3] [--seconds 6] [--clients 1,64,256]
  *     [--started-at epochMillis] [--gateway "how it was started"] [--out docs/benchmarks.md]
+ *     [--scenarios kafka,floor,login,transfer,register,collect,betfeed,betrecord] [--bets 20000]
+ *     [--feed-clients 1,8] [--bet-query-path direct|kafka (how the gateway was started; names the rows)]
  * </pre>
  */
 public final class Bench {
@@ -45,6 +49,11 @@ public final class Bench {
     private final ProcessProbe probe;
     private final int[] levels;
     private final int maxClients;
+    /** Client counts of the feed readers (each reads the whole feed, so fewer than the other scenarios). */
+    private final int[] feedLevels;
+    private final BetScenarios betScenarios;
+    /** Every member's UserId (its provider account names derive from it). */
+    private final Map<String, Long> userIds = new ConcurrentHashMap<>();
 
     private Bench(Map<String, String> options) {
         this.options = options;
@@ -56,6 +65,9 @@ public final class Bench {
         this.levels = Arrays.stream(options.getOrDefault("clients", "1,64,256").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         this.maxClients = Arrays.stream(levels).max().orElse(1);
+        this.feedLevels = Arrays.stream(options.getOrDefault("feed-clients", "1,8").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        this.betScenarios = new BetScenarios(this, base, adminToken, probe);
     }
 
     public static void main(String[] args) throws Exception {
@@ -98,7 +110,7 @@ public final class Bench {
         }
         System.out.printf("warming up the gateway for about %d s (not measured)%n", seconds * 4);
         String tag = "bw" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
-        Signer signer = operator(tag);
+        Signer signer = operator(tag).signer();
         List<String> members = members(signer, tag, 64);
         LoadRunner warm = new LoadRunner(Duration.ZERO, Duration.ofSeconds(seconds));
         LoadRunner.Probe none = new LoadRunner.Probe() {
@@ -119,7 +131,8 @@ public final class Bench {
 
     private void measure(Report report, int run) throws Exception {
         String tag = "b" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36) + run;
-        Signer signer = operator(tag);
+        Operator operator = operator(tag);
+        Signer signer = operator.signer();
         List<String> members = members(signer, tag, maxClients);
 
         if (only("kafka")) {
@@ -130,10 +143,6 @@ public final class Bench {
                 }
             }
         }
-        Map<String, Double> closedAtMax = new LinkedHashMap<>();
-        closedAtMax.put("HTTP floor: GET /v1/games", 0.0);
-        closedAtMax.put("Login", 0.0);
-        closedAtMax.put("Transfer (IN/OUT alternating)", 0.0);
         Workloads.Transfers transfers = new Workloads.Transfers(members, tag + "o");
         Map<String, IntFunction<LoadRunner.Session>> scenarios = new LinkedHashMap<>();
         if (only("floor")) {
@@ -146,18 +155,7 @@ public final class Bench {
             scenarios.put("Transfer (IN/OUT alternating)", LoadRunner.http(base, signer, transfers));
         }
         for (var scenario : scenarios.entrySet()) {
-            for (int clients : levels) {
-                LoadRunner.Result result = runner.closed(scenario.getValue(), clients, probe);
-                record(report, run, scenario.getKey(), result);
-                if (clients == maxClients) {
-                    closedAtMax.put(scenario.getKey(), result.rate());
-                }
-            }
-            // Latency where it matters: an open loop at half the rate the closed loop sustained.
-            double half = closedAtMax.get(scenario.getKey()) / 2;
-            if (half >= 1) {
-                record(report, run, scenario.getKey(), runner.open(scenario.getValue(), maxClients, half, probe));
-            }
+            closedThenOpen(report, run, scenario.getKey(), scenario.getValue());
         }
         if (only("transfer")) {
             report.books(run, verifyBooks(signer, members, transfers));
@@ -166,6 +164,60 @@ public final class Bench {
             record(report, run, "Register (Argon2id hash)", runner.closed(
                     LoadRunner.http(base, signer, Workloads.register(tag + "c" + clients)), clients, probe));
             awaitIdleWorker();
+        }
+        if (only("collect") || only("betfeed") || only("betrecord")) {
+            measureBets(report, run, operator, members);
+        }
+    }
+
+    /** Closed loops at every client count, then an open loop at half the rate the highest sustained. */
+    private void closedThenOpen(Report report, int run, String scenario, IntFunction<LoadRunner.Session> sessions)
+            throws InterruptedException {
+        double closedAtMax = 0;
+        for (int clients : levels) {
+            LoadRunner.Result result = runner.closed(sessions, clients, probe);
+            record(report, run, scenario, result);
+            if (clients == maxClients) {
+                closedAtMax = result.rate();
+            }
+        }
+        // Latency where it matters: an open loop at half the rate the closed loop sustained.
+        double half = closedAtMax / 2;
+        if (half >= 1) {
+            record(report, run, scenario, runner.open(sessions, maxClients, half, probe));
+        }
+    }
+
+    /**
+     * The bet-record scenarios, last in a run (docs/bets.md). {@code collect} places the bets and
+     * measures how fast they are stored and published; the reads need them, so it runs (without
+     * being reported) whenever {@code betfeed} or {@code betrecord} is chosen. The reads go the way
+     * the gateway was started with ({@code gateway.bets.query-path}, {@code --bet-query-path} of
+     * scripts/bench), which the scenario names carry so that two invocations compare.
+     */
+    private void measureBets(Report report, int run, Operator operator, List<String> members) throws Exception {
+        int bets = Integer.parseInt(options.getOrDefault("bets", "20000"));
+        BetScenarios.Collected collected = betScenarios.collect(operator, members, userIds, bets);
+        if (only("collect")) {
+            report.collection(collected);
+        }
+        String path = options.getOrDefault("bet-query-path", "direct");
+        if (only("betfeed")) {
+            String scenario = "Bet feed, 500 a page (" + path + ")";
+            for (int clients : feedLevels) {
+                // Each client reads the whole feed from the start, again and again.
+                Workloads.Feed feed = new Workloads.Feed(clients, 500);
+                LoadRunner.Result result = runner.closed(LoadRunner.http(base, operator.signer(), feed), clients, probe);
+                record(report, run, scenario, result);
+                double records = result.rate() * feed.recordsPerPage();
+                report.feedRecords(scenario, clients, records);
+                System.out.printf(Locale.ROOT, "    %.0f records/s (%.0f a page)%n", records, feed.recordsPerPage());
+            }
+        }
+        List<String> betIds = List.copyOf(betScenarios.betIds());
+        if (only("betrecord") && !betIds.isEmpty()) {
+            closedThenOpen(report, run, "Bet record lookup (" + path + ")",
+                    LoadRunner.http(base, operator.signer(), Workloads.betRecord(betIds)));
         }
     }
 
@@ -186,9 +238,12 @@ public final class Bench {
         }
     }
 
-    /** Whether {@code --scenarios} (default: all of kafka,floor,login,transfer,register) names this one. */
+    /**
+     * Whether {@code --scenarios} (default: all of kafka,floor,login,transfer,register,collect,betfeed,
+     * betrecord) names this one.
+     */
     private boolean only(String scenario) {
-        String chosen = options.getOrDefault("scenarios", "kafka,floor,login,transfer,register");
+        String chosen = options.getOrDefault("scenarios", "kafka,floor,login,transfer,register,collect,betfeed,betrecord");
         return Arrays.asList(chosen.split(",")).contains(scenario);
     }
 
@@ -198,8 +253,15 @@ public final class Bench {
         result.errorSamples().forEach(e -> System.out.println("    error: " + abbreviate(e)));
     }
 
-    /** A fresh operator for this run, with a rate limit above anything this machine can send and ample credit. */
-    private Signer operator(String tag) throws Exception {
+    /** An operator of the benchmark: its id and how its requests are signed. */
+    record Operator(String operatorId, Signer signer) {
+    }
+
+    /**
+     * A fresh operator for this run, with a rate limit above anything this machine can send and
+     * ample credit at every provider (the bet scenarios give members money at all eight).
+     */
+    private Operator operator(String tag) throws Exception {
         HttpConnection admin = new HttpConnection(base);
         String[] headers = {"X-Admin-Token", adminToken, "Content-Type", "application/json"};
         HttpConnection.Response created = admin.exchange("POST", "/admin/v1/operators", headers, ("{\"Name\":\"bench " + tag
@@ -207,10 +269,13 @@ public final class Bench {
                 + "\"Currency\":\"CNY\",\"RateLimit\":100000}").getBytes(StandardCharsets.UTF_8));
         JsonNode operator = expect(created, "create the bench operator");
         String operatorId = operator.path("OperatorId").asString();
-        expect(admin.exchange("PUT", "/admin/v1/operators/" + operatorId + "/credit", headers,
-                "{\"Game\":\"KY\",\"Credit\":\"100000000.00\"}".getBytes(StandardCharsets.UTF_8)), "set its credit line");
+        for (String game : Workloads.GAMES) {
+            expect(admin.exchange("PUT", "/admin/v1/operators/" + operatorId + "/credit", headers,
+                    ("{\"Game\":\"" + game + "\",\"Credit\":\"100000000.00\"}").getBytes(StandardCharsets.UTF_8)),
+                    "set its credit line");
+        }
         admin.close();
-        return new Signer(operator.path("ApiKey").asString(), operator.path("Secret").asString());
+        return new Operator(operatorId, new Signer(operator.path("ApiKey").asString(), operator.path("Secret").asString()));
     }
 
     /** One member per client, each with its accounts at all eight providers already open (not timed). */
@@ -220,8 +285,9 @@ public final class Bench {
             names.add(tag + "m" + i);
         }
         long start = System.nanoTime();
-        parallel(signer, names.size(), (connection, i) -> expect(post(connection, signer, "/v1/account/register",
-                "{\"UserName\":\"" + names.get(i) + "\",\"Password\":\"abc12345\"}"), "register"));
+        parallel(signer, names.size(), (connection, i) -> userIds.put(names.get(i), expect(post(connection, signer,
+                "/v1/account/register", "{\"UserName\":\"" + names.get(i) + "\",\"Password\":\"abc12345\"}"), "register")
+                .path("UserId").asLong()));
         parallel(signer, names.size() * Workloads.GAMES.size(), (connection, i) -> expect(post(connection, signer,
                 "/v1/account/login", "{\"UserName\":\"" + names.get(i / Workloads.GAMES.size()) + "\",\"Game\":\""
                         + Workloads.GAMES.get(i % Workloads.GAMES.size()) + "\"}"), "open a provider account"));
@@ -304,11 +370,11 @@ public final class Bench {
         return new MessageCodec().encode(command).length;
     }
 
-    private interface Step {
+    interface Step {
         void run(HttpConnection connection, int index) throws Exception;
     }
 
-    private void parallel(Signer signer, int count, Step step) throws Exception {
+    void parallel(Signer signer, int count, Step step) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(32);
         ThreadLocal<HttpConnection> connections = ThreadLocal.withInitial(() -> new HttpConnection(base));
         List<Future<?>> all = new ArrayList<>();
@@ -328,12 +394,12 @@ public final class Bench {
         }
     }
 
-    private static HttpConnection.Response post(HttpConnection c, Signer signer, String path, String json) throws Exception {
+    static HttpConnection.Response post(HttpConnection c, Signer signer, String path, String json) throws Exception {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         return c.exchange("POST", path, signer.headers("POST", path, body), body);
     }
 
-    private static JsonNode expect(HttpConnection.Response response, String what) {
+    static JsonNode expect(HttpConnection.Response response, String what) {
         if (response.status() != 200) {
             throw new IllegalStateException("could not " + what + ": " + response.status() + " " + response.text());
         }

@@ -25,6 +25,7 @@ final class ProcessProbe implements LoadRunner.Probe {
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
 
     private final long gatewayPid;
+    private final URI base;
     private final URI heapMetric;
     private final URI backlogMetric;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -40,6 +41,7 @@ final class ProcessProbe implements LoadRunner.Probe {
     /** {@code gatewayPid} 0 when the gateway is not on this machine's process table. */
     ProcessProbe(long gatewayPid, URI base) {
         this.gatewayPid = gatewayPid;
+        this.base = base;
         this.heapMetric = base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap");
         this.backlogMetric = base.resolve("/actuator/metrics/gateway.worker.active.members");
     }
@@ -88,6 +90,15 @@ final class ProcessProbe implements LoadRunner.Probe {
     /** Members with commands queued or running on the worker now, or -1 when the actuator does not say. */
     long workerBacklog() {
         return (long) metric(backlogMetric);
+    }
+
+    /**
+     * A metric of the actuator ({@code gateway.bets.published}, or with a tag filter such as
+     * {@code gateway.bets.collected?tag=kind:revised}, summed over the other tags), or -1 when the
+     * actuator does not say.
+     */
+    double metric(String nameAndQuery) {
+        return metric(base.resolve("/actuator/metrics/" + nameAndQuery));
     }
 
     private double metric(URI uri) {

@@ -32,6 +32,9 @@ final class Report {
     private final Map<String, String> options;
     private final Map<Key, List<LoadRunner.Result>> results = new LinkedHashMap<>();
     private final List<Books> books = new ArrayList<>();
+    private final List<BetScenarios.Collected> collections = new ArrayList<>();
+    /** Feed records per second, per scenario and client count, one per run. */
+    private final Map<Key, List<Double>> feedRecords = new LinkedHashMap<>();
     private double startSeconds = -1;
 
     Report(Map<String, String> options) {
@@ -48,6 +51,14 @@ final class Report {
 
     void books(int run, Books b) {
         books.add(b);
+    }
+
+    void collection(BetScenarios.Collected c) {
+        collections.add(c);
+    }
+
+    void feedRecords(String scenario, int clients, double recordsPerSecond) {
+        feedRecords.computeIfAbsent(new Key(scenario, "closed", clients), k -> new ArrayList<>()).add(recordsPerSecond);
     }
 
     static String line(String scenario, LoadRunner.Result r) {
@@ -92,7 +103,32 @@ final class Report {
         for (String[] t : targets()) {
             b.append(String.format("%-62s %-28s %s%n", t[0], t[1], t[2]));
         }
+        for (String[] r : betRows()) {
+            b.append(String.format("%-62s %s (median %s)%n", r[0], r[1], r[2]));
+        }
         return b.toString();
+    }
+
+    /** The bet-record measures that are not request rates: what, each run, median. */
+    private List<String[]> betRows() {
+        List<String[]> rows = new ArrayList<>();
+        if (!collections.isEmpty()) {
+            int bets = collections.get(0).bets();
+            double[] collected = collections.stream().mapToDouble(BetScenarios.Collected::collectedPerSecond).toArray();
+            double[] published = collections.stream().mapToDouble(BetScenarios.Collected::publishedPerSecond).toArray();
+            rows.add(new String[] {"Bet records collected per second (" + bets + " bets, 8 providers)", list0(collected),
+                    fmt0(median(collected))});
+            rows.add(new String[] {"Bet records published to the topic per second", list0(published), fmt0(median(published))});
+            boolean exact = collections.stream().allMatch(c -> c.feedExact() && c.reconciled());
+            rows.add(new String[] {"Feed holds each bet once, reconciliation clean", exact ? "yes" : "NO",
+                    collections.stream().map(c -> c.feedRevisions() + (c.reconciled() ? " ok" : " NOT ok")).toList().toString()});
+        }
+        for (var e : feedRecords.entrySet()) {
+            double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+            rows.add(new String[] {e.getKey().scenario() + ", " + e.getKey().clients() + " clients: records read per second",
+                    list0(v), fmt0(median(v))});
+        }
+        return rows;
     }
 
     private List<String[]> targets() {
@@ -156,6 +192,20 @@ final class Report {
                 - Login uses existing members whose eight provider accounts are already open; transfers move
                   10.00 in and out of KY, alternating per member. After them every member's provider balance is
                   compared with what the successful answers add up to, and the ledger check runs.
+                - Bet records, last in each run: every member gets money at all eight providers, then the
+                  simulator places the run's bets (`--bets`, split evenly over the providers and the members, each
+                  losing its 1.00 stake) in one statement per provider, 45 to 5 s behind where each collector
+                  stands, so that the next pull reads them all. **Collected** and **published** per second count
+                  from the end of the placement until the gateway's counters `gateway.bets.collected{kind=revised}`
+                  and `gateway.bets.published` (the relay's, after the broker acknowledged) have grown by every bet;
+                  with a pull interval of 1 s, so that waiting for the next pull costs at most a second of it. The
+                  operator's feed is then read once (each bet exactly once) and its wallets reconciled.
+                - Bet feed: each client reads the operator's whole feed from the start, 500 a page, and starts over;
+                  requests/s are pages. Bet record: one random known BetId a request. Both go the way the gateway was
+                  started with (`gateway.bets.query-path`, in the row's name: `direct` at the ingress, `kafka`
+                  through a worker); compare two invocations of `scripts/bench --bet-query-path`.
+                - The gateway runs with simulated play off (`GATEWAY_SIMULATOR_PLAY_ENABLED=false`), so that no
+                  bets but the benchmark's are collected and the books check stays exact.
                 """);
         b.append("\n## Results (medians)\n\n");
         b.append("| Scenario | Clients | Loop | Requests/s (each run) | p50 ms | p99 ms | p99.9 ms | Errors | Gateway CPU % "
@@ -176,7 +226,15 @@ final class Report {
                     .append(mb((long) median(k, r -> r.usage().gatewayPeakRssBytes()))).append(" | ")
                     .append(mb((long) median(k, r -> r.usage().gatewayPeakHeapBytes()))).append(" |\n");
         }
-        b.append("\nErrors are summed over all runs.\n\n## Ratios (same run, highest client count, closed loop)\n\n");
+        b.append("\nErrors are summed over all runs.\n");
+        List<String[]> bets = betRows();
+        if (!bets.isEmpty()) {
+            b.append("\n## Bet records (medians)\n\n| Measure | Each run | Median |\n|---|---|---:|\n");
+            for (String[] r : bets) {
+                b.append("| ").append(r[0]).append(" | ").append(r[1]).append(" | **").append(r[2]).append("** |\n");
+            }
+        }
+        b.append("\n## Ratios (same run, highest client count, closed loop)\n\n");
         b.append("- login / HTTP floor: ").append(list(ratios(LOGIN))).append(", median **")
                 .append(fmt(median(ratios(LOGIN)))).append("**\n");
         b.append("- transfer / HTTP floor: ").append(list(ratios(TRANSFER))).append(", median **")

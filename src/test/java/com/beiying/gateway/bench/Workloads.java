@@ -1,10 +1,12 @@
 package com.beiying.gateway.bench;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,6 +68,97 @@ final class Workloads {
             public Request next(int client) {
                 return Request.post("/v1/account/register",
                         "{\"UserName\":\"" + prefix + "r" + next.incrementAndGet() + "\",\"Password\":\"abc12345\"}");
+            }
+
+            @Override
+            public boolean answered(int client, Request request, HttpConnection.Response response) {
+                return success(response);
+            }
+        };
+    }
+
+    /**
+     * Client c reads the operator's whole bet feed from the start, a page of {@code pageSize} at a
+     * time, and starts again at the beginning once {@code HasMore} is false. The answers (about
+     * 200 KB a page) are scanned, not parsed: the load generator shares the two cores with the
+     * gateway, and parsing every page would cost as much as the request.
+     */
+    static final class Feed implements Workload {
+        private static final byte[] SUCCESS = "\"Code\":\"Success\"".getBytes(StandardCharsets.UTF_8);
+        private static final byte[] RECORD = "\"BetId\":".getBytes(StandardCharsets.UTF_8);
+        private static final byte[] NEXT = "\"NextCursor\":\"".getBytes(StandardCharsets.UTF_8);
+        private static final byte[] MORE = "\"HasMore\":true".getBytes(StandardCharsets.UTF_8);
+
+        private final int pageSize;
+        private final String[] cursors;
+        private final AtomicLong pages = new AtomicLong();
+        private final AtomicLong records = new AtomicLong();
+
+        Feed(int clients, int pageSize) {
+            this.pageSize = pageSize;
+            this.cursors = new String[clients];
+        }
+
+        @Override
+        public Request next(int client) {
+            String cursor = cursors[client];
+            return Request.post("/v1/bet/feed", "{\"PageSize\":" + pageSize + (cursor == null ? "" : ",\"Cursor\":\"" + cursor + "\"")
+                    + "}");
+        }
+
+        @Override
+        public boolean answered(int client, Request request, HttpConnection.Response response) {
+            byte[] body = response.body();
+            if (response.status() != 200 || indexOf(body, SUCCESS, 0) < 0) {
+                return false;
+            }
+            int n = 0;
+            for (int at = indexOf(body, RECORD, 0); at >= 0; at = indexOf(body, RECORD, at + RECORD.length)) {
+                n++;
+            }
+            pages.incrementAndGet();
+            records.addAndGet(n);
+            int next = indexOf(body, NEXT, 0);
+            if (indexOf(body, MORE, 0) < 0 || next < 0) {
+                cursors[client] = null;
+                return true;
+            }
+            int from = next + NEXT.length;
+            int to = from;
+            while (to < body.length && body[to] != '"') {
+                to++;
+            }
+            cursors[client] = new String(body, from, to - from, StandardCharsets.US_ASCII);
+            return true;
+        }
+
+        /** Records per page over every page read so far. */
+        double recordsPerPage() {
+            long p = pages.get();
+            return p == 0 ? 0 : (double) records.get() / p;
+        }
+
+        private static int indexOf(byte[] body, byte[] what, int from) {
+            outer:
+            for (int i = from; i <= body.length - what.length; i++) {
+                for (int j = 0; j < what.length; j++) {
+                    if (body[i + j] != what[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
+    }
+
+    /** Looks up one bet per request, a random one of those given. */
+    static Workload betRecord(List<String> betIds) {
+        return new Workload() {
+            @Override
+            public Request next(int client) {
+                return Request.post("/v1/bet/record",
+                        "{\"BetId\":\"" + betIds.get(ThreadLocalRandom.current().nextInt(betIds.size())) + "\"}");
             }
 
             @Override

@@ -144,6 +144,8 @@ class DurableEmbeddedIntegrationTest {
                 "--server.port=" + httpPort,
                 "--gateway.embedded.kafka-port=" + kafkaPort,
                 "--gateway.embedded.data-dir=" + data,
+                // Simulated members betting on their own would move the balance this test checks.
+                "--gateway.simulator.play.enabled=false",
                 "--spring.jmx.enabled=false")
                 .redirectErrorStream(true).redirectOutput(logFile(name).toFile());
         // Nothing from the developer's environment: keys and token must come from the data directory.

@@ -9,6 +9,7 @@ import com.beiying.gateway.messaging.AsyncApiDocs.Encoding;
 import com.beiying.gateway.messaging.AsyncApiDocs.Header;
 import com.beiying.gateway.messaging.AsyncApiDocs.Operation;
 import com.beiying.gateway.messaging.AsyncApiDocs.Topic;
+import com.beiying.gateway.messaging.avro.BetRecord;
 import com.beiying.gateway.messaging.avro.Command;
 import com.beiying.gateway.messaging.avro.Reply;
 import java.io.IOException;
@@ -74,7 +75,7 @@ class AsyncApiDocsTest {
         assertThat((String) at(doc, "info").get("description")).contains("gateway.kafka.topic-prefix");
         assertThat(at(doc, "channels").values().stream().map(c -> (Object) ((Map<?, ?>) c).get("address")).toList()).containsExactly(
                 "beiying.commands", "beiying.replies", "beiying.commands.dlt", "beiying.op.{OperatorId}.commands",
-                "beiying.op.{OperatorId}.replies");
+                "beiying.op.{OperatorId}.replies", "beiying.bets");
         for (String id : List.of("operatorCommands", "operatorReplies")) {
             assertThat(at(doc, "channels", id, "parameters", "OperatorId")).containsKey("description");
         }
@@ -84,7 +85,9 @@ class AsyncApiDocsTest {
         assertThat((String) at(doc, "channels", "commands").get("description")).contains("Key: <OperatorId>:<UserName>");
 
         assertThat(at(doc, "operations")).containsOnlyKeys("publishCommand", "runCommand", "publishReply", "awaitReply",
-                "deadLetterCommand", "runOperatorCommand", "publishOperatorReply");
+                "deadLetterCommand", "runOperatorCommand", "publishOperatorReply", "publishBetRecord");
+        assertThat(at(doc, "channels", "bets", "bindings", "kafka", "topicConfiguration"))
+                .containsEntry("cleanup.policy", List.of("compact"));
         assertThat(at(doc, "operations", "publishCommand")).containsEntry("action", "send")
                 .containsEntry("tags", List.of(Map.of("name", "ingress")));
         assertThat(at(doc, "operations", "runOperatorCommand")).containsEntry("action", "receive")
@@ -99,9 +102,9 @@ class AsyncApiDocsTest {
     @Test
     void everyPayloadDeclaresItsFormatAndEveryAvroPayloadIsTheGeneratedSchema() {
         Map<String, Object> messages = at(parse(AsyncApiDocs.render(AVRO)), "components", "messages");
-        assertThat(messages).containsOnlyKeys("Command", "Reply", "DeadLetter", "OperatorCommand", "OperatorReply");
+        assertThat(messages).containsOnlyKeys("Command", "Reply", "DeadLetter", "OperatorCommand", "OperatorReply", "BetRecord");
         Map<String, Schema> expected = Map.of("Command", Command.getClassSchema(), "OperatorCommand", Command.getClassSchema(),
-                "Reply", Reply.getClassSchema(), "OperatorReply", Reply.getClassSchema());
+                "Reply", Reply.getClassSchema(), "OperatorReply", Reply.getClassSchema(), "BetRecord", BetRecord.getClassSchema());
         expected.forEach((name, schema) -> {
             assertThat(at(messages, name, "payload")).containsEntry("schemaFormat", AsyncApiDocs.AVRO_FORMAT);
             assertThat((String) at(messages, name).get("description")).contains("C3 01").contains("8-byte");
@@ -111,7 +114,8 @@ class AsyncApiDocsTest {
             assertThat(parsed.getFields()).extracting(Schema.Field::name).containsExactlyElementsOf(
                     schema.getFields().stream().map(Schema.Field::name).toList());
             assertThat(parsed.getDoc()).isEqualTo(schema.getDoc());
-            assertThat(parsed.getField("type").schema().getDoc()).isEqualTo(schema.getField("type").schema().getDoc());
+            Schema.Field typed = schema.getField("type") != null ? schema.getField("type") : schema.getField("status");
+            assertThat(parsed.getField(typed.name()).schema().getDoc()).isEqualTo(typed.schema().getDoc());
         });
         assertThat(at(messages, "DeadLetter", "payload")).containsEntry("schemaFormat", AsyncApiDocs.ASYNCAPI_FORMAT);
         assertThat(at(messages, "DeadLetter", "payload", "schema")).containsEntry("format", "binary");

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,9 +65,12 @@ public final class Simulator {
                 + (payout == null ? "" : ",\"Payout\":\"" + payout + "\"") + "}");
     }
 
-    /** Members play on their own at this rate (bets per second), only on the given {@code <Game>:<Account>}s; 0 stops. */
-    public void play(double betsPerSecond, Collection<String> accounts) {
-        post("/simulator/v1/_control/play", "{\"BetsPerSecond\":" + betsPerSecond + ",\"Accounts\":["
+    /**
+     * Members play on their own at this rate (bets per second), only on the given
+     * {@code <Game>:<Account>}s, their bets dated {@code behind} before now; 0 stops.
+     */
+    public void play(double betsPerSecond, Collection<String> accounts, Duration behind) {
+        post("/simulator/v1/_control/play", "{\"BetsPerSecond\":" + betsPerSecond + ",\"Behind\":\"" + behind + "\",\"Accounts\":["
                 + String.join(",", accounts.stream().map(a -> "\"" + a + "\"").toList()) + "]}");
     }
 

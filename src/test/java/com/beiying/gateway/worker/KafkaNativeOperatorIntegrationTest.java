@@ -76,6 +76,18 @@ class KafkaNativeOperatorIntegrationTest extends IntegrationTest {
             assertThat(loggedIn.getCode()).as(loggedIn.toString()).isEqualTo("Success");
             assertThat(loggedIn.getResult()).containsKeys("Url", "SessionId");
 
+            // Bet records are commands too; the reply carries the records as one JSON array.
+            Reply feed = roundTrip(producer, consumer, commands, op.operatorId(), "nat-feed-" + name,
+                    command("nat-feed-" + name, "demo", CommandType.BET_FEED, Map.of()));
+            assertThat(feed.getCode()).as(feed.toString()).isEqualTo("Success");
+            assertThat(feed.getResult().get("Records").getType()).isEqualTo(FieldType.ARRAY);
+            assertThat(feed.getResult().get("Records").getText()).isEqualTo("[]");
+            assertThat(feed.getResult().get("HasMore").getText()).isEqualTo("false");
+            Reply unknownBet = roundTrip(producer, consumer, commands, op.operatorId(), "nat-bet-" + name,
+                    command("nat-bet-" + name, "demo", CommandType.BET_RECORD, Map.of("BetId", text("KY-1"))));
+            assertThat(unknownBet.getCode()).isEqualTo("ORDER_NOTFOUND");
+            assertThat(unknownBet.getErrorId()).isEqualTo(2035);
+
             // Claims to be "demo" in its payload: the member still lands under the topic's operator.
             Reply claimed = roundTrip(producer, consumer, commands, op.operatorId(), "nat-spoof-" + spoofed,
                     register(op, "nat-spoof-" + spoofed, spoofed, "demo"));

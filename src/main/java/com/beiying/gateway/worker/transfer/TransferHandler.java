@@ -19,6 +19,7 @@ import com.beiying.gateway.persistence.OrderStore;
 import com.beiying.gateway.provider.ProviderAdapter.TransferKey;
 import com.beiying.gateway.provider.ProviderAdapter.TransferResult;
 import com.beiying.gateway.provider.ProviderAdapter.TransferState;
+import com.beiying.gateway.provider.ProviderAdapter;
 import com.beiying.gateway.provider.ProviderRegistry;
 import com.beiying.gateway.wallet.Ledger;
 import com.beiying.gateway.worker.CommandHandler;
@@ -119,13 +120,25 @@ class TransferHandler implements CommandHandler {
     }
 
     private TransferResult call(String account, OrderStore.Order order) {
+        ProviderAdapter provider = providers.adapter(order.game());
+        TransferResult result;
         try {
-            return providers.adapter(order.game()).transfer(account, keyOf(order), order.amount(), order.action());
+            result = provider.transfer(account, keyOf(order), order.amount(), order.action());
         } catch (GatewayException refused) {
             // Refused before it was sent (circuit open, bulkhead full, connection refused) or
             // refused by the provider outright: nothing moved, so the order fails.
             return new TransferResult(TransferState.FAILED, null, refused.error().name());
         }
+        if (result.state() == TransferState.SUCCESS && result.balance() == null) {
+            // Providers whose transfer answer carries no balance (BBIN) are asked for it; the
+            // transfer stands whether or not they answer.
+            try {
+                return new TransferResult(TransferState.SUCCESS, provider.balance(account), null);
+            } catch (GatewayException notNow) {
+                return result;
+            }
+        }
+        return result;
     }
 
     private Effects settle(OrderStore.Order order, TransferResult result) {

@@ -87,7 +87,13 @@ class DurableEmbeddedIntegrationTest {
             assertThat(postmasters(postgresData)).as("postmasters of " + postgresData).extracting(ProcessHandle::pid)
                     .containsExactly(postmaster);
 
-            Response again = demo.post("/v1/account/register", Fixtures.register(member, "abc12345")).send();
+            // The restarted worker gets its partitions once the group drops the killed member (its
+            // session timeout); until then a command may answer TIMEOUT, and the operator asks again
+            // with the same request id, as the API tells them to. It must answer within 60 s.
+            String retryId = Fixtures.requestId();
+            Response again = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(
+                    () -> demo.post("/v1/account/register", Fixtures.register(member, "abc12345")).requestId(retryId).send(),
+                    r -> !"TIMEOUT".equals(r.code()));
             assertThat(again.code()).as(again.body()).isEqualTo("EXISTSUSER");
             Response order = demo.post("/v1/account/order", "{\"OrderID\":\"" + orderId + "\"}").send();
             assertThat(order.json().path("Status").asString()).as(order.body()).isEqualTo("Success");

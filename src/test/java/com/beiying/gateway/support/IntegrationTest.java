@@ -1,6 +1,7 @@
 package com.beiying.gateway.support;
 
 import com.beiying.gateway.config.DemoOperator;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,6 +49,16 @@ public abstract class IntegrationTest {
 
     protected String queryString(String sql, Object... args) {
         return queryOne(String.class, sql, args);
+    }
+
+    protected List<String> queryStrings(String sql, Object... args) {
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(sql);
+            for (int i = 0; i < args.length; i++) {
+                q.bind(i, args[i]);
+            }
+            return q.mapTo(String.class).list();
+        });
     }
 
     private <T> T queryOne(Class<T> type, String sql, Object... args) {

@@ -50,11 +50,9 @@ final class BetCollectors implements SmartLifecycle {
         }
     }
 
+    /** The relay runs on every worker (one at a time per topic, by lease); collectors only where {@code collect} is on. */
     @Override
     public void start() {
-        if (!settings.collect()) {
-            return;
-        }
         AtomicInteger n = new AtomicInteger();
         pool = new ScheduledThreadPoolExecutor(collectors.size() + 1, r -> {
             Thread t = new Thread(r, "bets-" + n.incrementAndGet());
@@ -63,6 +61,9 @@ final class BetCollectors implements SmartLifecycle {
         });
         running = true;
         pool.execute(relay);
+        if (!settings.collect()) {
+            return;
+        }
         for (BetCollector c : collectors) {
             pool.execute(() -> loop(c));
         }

@@ -73,17 +73,16 @@ class BetCollectionHandOverIntegrationTest extends IntegrationTest {
             // Bets keep coming at KY and XJ188 before, during and after the hand-over, each just old
             // enough for the provider to serve it.
             Simulator sim = new Simulator(baseUrl());
-            Future<Integer> placed = placing.submit(() -> {
-                int n = 0;
+            Future<List<String>> placed = placing.submit(() -> {
+                List<String> ids = new ArrayList<>();
                 while (place.get()) {
                     for (Game game : PLAYED) {
                         Instant at = Instant.now().minus(Duration.ofSeconds(65)).truncatedTo(ChronoUnit.SECONDS);
-                        sim.placeBet(game.code(), accounts.get(game), "7", "1.00", "1.50", at);
-                        n++;
+                        ids.add(game.code() + "-" + sim.placeBet(game.code(), accounts.get(game), "7", "1.00", "1.50", at));
                     }
                     Thread.sleep(100);
                 }
-                return n;
+                return ids;
             });
             Thread.sleep(2_000);
             assertThat(heldBy("handover-a")).as("the second worker takes nothing while the first lives").isTrue();
@@ -98,11 +97,16 @@ class BetCollectionHandOverIntegrationTest extends IntegrationTest {
 
             Thread.sleep(2_000);
             place.set(false);
-            int total = placed.get();
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
-                    count("SELECT count(*) FROM bets WHERE operator_id = ?", op.operatorId()) == total);
-            // No duplicate: one revision per bet, each stored once.
-            assertThat(count("SELECT count(*) FROM bet_revisions WHERE operator_id = ?", op.operatorId())).isEqualTo(total);
+            List<String> betIds = placed.get();
+            int total = betIds.size();
+            // Every placed bet stored (matched by id, not by count, so a bet whose placing answer was
+            // lost cannot hide a missing one) ...
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                    assertThat(queryStrings("SELECT game || '-' || provider_bet_id FROM bets WHERE operator_id = ?", op.operatorId()))
+                            .containsAll(betIds));
+            // ... and none doubled: one revision per bet, each stored once.
+            assertThat(count("SELECT count(*) FROM (SELECT 1 FROM bet_revisions WHERE operator_id = ?"
+                    + " GROUP BY game, provider_bet_id HAVING count(*) > 1) d", op.operatorId())).isZero();
             assertThat(count("SELECT count(*) FROM bets WHERE operator_id = ? AND revision <> 1", op.operatorId())).isZero();
             System.out.printf("hand-over after SIGKILL: %d ms (lease %s); %d bets, none missing or doubled%n", handOver.toMillis(),
                     LEASE, total);

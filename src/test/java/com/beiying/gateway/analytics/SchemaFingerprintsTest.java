@@ -72,6 +72,27 @@ class SchemaFingerprintsTest {
         });
     }
 
+    /** docs/consumers.md lists the fingerprint and first bytes of every record schema a topic value is written with. */
+    @Test
+    void theDocumentListsEveryFingerprint() throws IOException {
+        List<String> rows = Files.readAllLines(Path.of("docs", "consumers.md")).stream()
+                .filter(l -> l.startsWith("| `avro/") && l.contains("| `c3 01 ")).toList();
+        javaFingerprints().forEach((file, expected) -> {
+            if (file.contains("FieldValue") || file.contains("CommandType")) {
+                return;
+            }
+            long fingerprint = Long.parseUnsignedLong(expected[0], 16);
+            StringBuilder bytes = new StringBuilder("c3 01");
+            for (int i = 0; i < 8; i++) {
+                bytes.append(String.format(" %02x", (fingerprint >>> (8 * i)) & 0xFF));
+            }
+            String row = "| `" + file + "` | `" + expected[0] + "` | `" + bytes + "` |";
+            assertThat(rows).as("docs/consumers.md, \"Single-object encoding and fingerprints\", needs a row for %s like%n%s",
+                    file, row).anyMatch(r -> r.contains("`" + file + "`") && r.contains("`" + expected[0] + "`")
+                    && r.contains("`" + bytes + "`"));
+        });
+    }
+
     /** What the encoders write is the file's fingerprint: the classes' schemas normalise to the same form. */
     @Test
     void theGeneratedClassesWriteTheFilesFingerprints() throws IOException {

@@ -21,11 +21,21 @@ public record GatewayProperties(
         Admin admin,
         Wallet wallet,
         Bets bets,
+        Events events,
         Simulator simulator) {
 
     /** Topic names and sizes. */
     public record Kafka(String topicPrefix, int commandPartitions, int replyPartitions, short replicationFactor,
-                        String workerGroup, int betPartitions) {
+                        String workerGroup, int betPartitions, int eventPartitions, Duration eventRetention,
+                        String schemaRegistryUrl) {
+    }
+
+    /**
+     * The events outbox (docs/events.md): how often the relay looks for events other instances
+     * wrote (its own it relays at once), how many it publishes per batch, and how long relayed
+     * rows are kept before they are pruned.
+     */
+    public record Events(Duration relayInterval, int relayBatch, Duration keepRelayed) {
     }
 
     /**

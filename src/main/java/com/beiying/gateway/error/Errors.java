@@ -158,10 +158,9 @@ public enum Errors {
     /** An unknown BetId, also another operator's (RGS 2035). */
     BET_NOT_FOUND("ORDER_NOTFOUND", 2035, "TRANSACTION_NOT_FOUND", 404, false,
             "交易未找到或失败。注单不存在。", "Transaction not found or failed. No bet has this BetId."),
-    /** Reserved until the daily report (RGS 2036): a report's From after its To. */
+    /** A report's From after its To (RGS 2036). */
     FROM_AFTER_TO("DATEEROOR", 2036, "INVALID_FROM_DATE", 400, false,
-            "起始日期晚于截止日期。", "From date is later than to date.",
-            "the daily report (the only request with From and To) is not served yet"),
+            "起始日期晚于截止日期。", "From date is later than to date."),
     /** A bet-record window longer than 7 days, starting in the future or more than 60 days ago (RGS 2037). */
     TIME_INTERVAL("DATEEROOR", 2037, "INVALID_TIME_INTERVAL", 400, false,
             "时间间隔超出允许范围。查询窗口最长7天,开始时间不得晚于现在,也不得早于60天前。",

@@ -43,6 +43,9 @@ public enum RequestField {
     UNTIL("Until", "CONTENT", "结束时间"),
     CREDIT("Credit", "BADMONEY", "额度"),
     TIME_ZONE("TimeZone", "CONTENT", "时区"),
+    OPERATOR_ID("OperatorId", "CONTENT", "运营商ID"),
+    FROM("From", "DATEEROOR", "起始日期"),
+    TO("To", "DATEEROOR", "截止日期"),
     // Request headers that carry values of their own (docs/api.md)
     X_REQUEST_ID("X-Request-Id", "CONTENT", "X-Request-Id"),
     X_NONCE("X-Nonce", "Sign", "X-Nonce"),

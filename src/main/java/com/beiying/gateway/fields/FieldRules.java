@@ -239,6 +239,44 @@ public final class FieldRules {
         }
     }
 
+    /** The longest span of days a report covers. */
+    public static final int MAX_REPORT_DAYS = 366;
+
+    /** A report's days, {@code from} to {@code to} inclusive. */
+    public record Days(LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * From and To of a report: dates ({@code 2026-12-02}) in the operator's time zone, inclusive;
+     * From after To is 2036, more than {@value #MAX_REPORT_DAYS} days is 2037.
+     */
+    public static Days reportDays(Fields fields) {
+        LocalDate from = date(fields, RequestField.FROM);
+        LocalDate to = date(fields, RequestField.TO);
+        if (from.isAfter(to)) {
+            throw new GatewayException(Errors.FROM_AFTER_TO);
+        }
+        if (from.plusDays(MAX_REPORT_DAYS).isBefore(to.plusDays(1))) {
+            throw new GatewayException(Errors.TIME_INTERVAL);
+        }
+        return new Days(from, to);
+    }
+
+    private static LocalDate date(Fields fields, RequestField field) {
+        String text = fields.requiredString(field).trim();
+        checkLength(field, text, 10, 10);
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw expected(Errors.FIELD_INVALID, field, "2026-12-02");
+        }
+    }
+
+    /** OperatorId: an operator's id as the admin API gave it. */
+    public static String operatorId(Fields fields) {
+        return string(fields, RequestField.OPERATOR_ID, 1, 64);
+    }
+
     /** By: UpdatedAt (default), BetTime or SettledAt, in any case. */
     public static RecordsBy recordsBy(Fields fields) {
         return fields.optionalString(RequestField.BY).map(word -> RecordsBy.fromWord(word)

@@ -172,14 +172,24 @@ public final class AsyncApiDocs {
                     List.of(CORRELATION, COMMAND_TYPE), false,
                     List.of(new Operation("publishOperatorReply", Action.SEND, Role.WORKER,
                             "Answer a Kafka-native operator on its own replies topic."))),
+            new Topic("events", Topics::events, "Member events",
+                    "A member's history for analytics and back offices: MemberRegistered, MemberLoggedIn, PasswordChanged,"
+                            + " MemberLocked, TransferSettled (final Success or Failed, also when the resolver settles it) and"
+                            + " TransferUnresolved, as one Avro Event with a union of the event types. Written to an outbox in the"
+                            + " transaction of the change and relayed at least once, in order per member: consumers drop"
+                            + " duplicates by eventId (also the ce_id header). No event is published for a change that rolled back.",
+                    MEMBER_KEY, "Event", "Event", Encoding.SINGLE_OBJECT_OR_REGISTRY, CLOUD_EVENTS_HEADERS, false,
+                    List.of(new Operation("publishEvent", Action.SEND, Role.WORKER,
+                            "Relay each committed event from the outbox."))),
             new Topic("bets", Topics::bets, "Bet records",
                     "Every new revision of every bet the collectors store, as an Avro BetRecord: the same fields as the API's"
                             + " records, money as exact decimals, times as instants with the operator's time zone beside them."
                             + " Compacted: the latest revision of each bet stays. Published at least once, relayed from the"
                             + " commit-ordered revision log; a reader keeps the highest revision of each BetId.",
                     "<OperatorId>:<BetId>. Every revision of a bet shares a partition, so they arrive in order.", "BetRecord",
-                    "BetRecord", Encoding.SINGLE_OBJECT,
-                    List.of(new Header("content-type", "application/vnd.apache.avro+binary;record=BetRecord.", true)), true,
+                    "BetRecord", Encoding.SINGLE_OBJECT_OR_REGISTRY,
+                    List.of(new Header("content-type", "application/vnd.apache.avro+binary;record=BetRecord;encoding=single-object"
+                            + " (or encoding=confluent in registry mode).", true)), true,
                     List.of(new Operation("publishBetRecord", Action.SEND, Role.WORKER,
                             "Relay each new bet revision from the revision log."))));
 

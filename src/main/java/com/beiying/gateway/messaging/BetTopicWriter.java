@@ -9,20 +9,22 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Writes bet revisions to the compacted bets topic (docs/topics.md), keyed
  * {@code <OperatorId>:<BetId>} so that every revision of a bet lands on one partition in order
- * and compaction keeps its latest. The record also names its schema in a {@code content-type}
- * header.
+ * and compaction keeps its latest, framed as {@link ValueFraming} says. The record also names
+ * its schema and framing in a {@code content-type} header.
  */
 public final class BetTopicWriter {
-    private static final byte[] CONTENT_TYPE = "application/vnd.apache.avro+binary;record=BetRecord".getBytes(StandardCharsets.UTF_8);
-
     private final KafkaTemplate<String, byte[]> template;
     private final MessageCodec codec;
+    private final ValueFraming framing;
     private final String topic;
+    private final byte[] contentType;
 
-    BetTopicWriter(KafkaTemplate<String, byte[]> template, MessageCodec codec, String topic) {
+    BetTopicWriter(KafkaTemplate<String, byte[]> template, MessageCodec codec, ValueFraming framing, String topic) {
         this.template = template;
         this.codec = codec;
+        this.framing = framing;
         this.topic = topic;
+        this.contentType = framing.contentType("BetRecord").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The topic's key of a bet revision. */
@@ -32,8 +34,9 @@ public final class BetTopicWriter {
 
     /** Sends one revision; the future completes when the broker has it (acks=all). */
     public CompletableFuture<?> send(BetStore.Published bet) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key(bet), codec.encode(bet));
-        record.headers().add("content-type", CONTENT_TYPE);
+        byte[] value = framing.registry() ? framing.frame(topic, () -> MessageCodec.betRecord(bet), null) : codec.encode(bet);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key(bet), value);
+        record.headers().add("content-type", contentType);
         try {
             return template.send(record);
         } catch (RuntimeException e) {

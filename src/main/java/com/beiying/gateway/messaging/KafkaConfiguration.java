@@ -49,16 +49,40 @@ class KafkaConfiguration {
                 new NewTopic(topics.deadLetter(), 1, k.replicationFactor()),
                 // The latest revision of every bet is what readers need; older ones are in the feed.
                 new NewTopic(topics.bets(), k.betPartitions(), k.replicationFactor())
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                // A member's history: kept for the configured time, keyed by member so it stays in order.
+                new NewTopic(topics.events(), k.eventPartitions(), k.replicationFactor())
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(k.eventRetention().toMillis()))));
     }
 
     @Bean
-    BetTopicWriter betTopicWriter(KafkaProperties kafka, MessageCodec codec, Topics topics) {
+    ValueFraming valueFraming(GatewayProperties properties) {
+        return ValueFraming.of(properties.kafka().schemaRegistryUrl());
+    }
+
+    /** Relays publish in batches, with nobody waiting on a single record: they may linger a little to batch. */
+    @Bean
+    KafkaTemplate<String, byte[]> relayTemplate(KafkaProperties kafka) {
         Map<String, Object> props = producerProps(kafka);
-        // Revisions are relayed in batches, with nobody waiting on a single one: let them batch.
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        return new BetTopicWriter(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props, new StringSerializer(),
-                new ByteArraySerializer())), codec, topics.bets());
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    @Bean
+    BetTopicWriter betTopicWriter(KafkaTemplate<String, byte[]> relayTemplate, MessageCodec codec, ValueFraming framing,
+                                  Topics topics) {
+        return new BetTopicWriter(relayTemplate, codec, framing, topics.bets());
+    }
+
+    @Bean
+    EventTopicWriter eventTopicWriter(KafkaTemplate<String, byte[]> relayTemplate, MessageCodec codec, ValueFraming framing,
+                                      Topics topics) {
+        return new EventTopicWriter(relayTemplate, codec, framing, topics.events());
+    }
+
+    @Bean
+    EventOutbox eventOutbox(MessageCodec codec, Topics topics) {
+        return new EventOutbox(codec, topics.events());
     }
 
     @Bean

@@ -9,10 +9,21 @@ import com.beiying.gateway.messaging.avro.BetRecord;
 import com.beiying.gateway.messaging.avro.BetRecordStatus;
 import com.beiying.gateway.messaging.avro.Command;
 import com.beiying.gateway.messaging.avro.CommandType;
+import com.beiying.gateway.messaging.avro.Event;
+import com.beiying.gateway.messaging.avro.EventType;
 import com.beiying.gateway.messaging.avro.FieldType;
 import com.beiying.gateway.messaging.avro.FieldValue;
+import com.beiying.gateway.messaging.avro.MemberLocked;
+import com.beiying.gateway.messaging.avro.MemberLoggedIn;
+import com.beiying.gateway.messaging.avro.MemberRegistered;
+import com.beiying.gateway.messaging.avro.PasswordChanged;
 import com.beiying.gateway.messaging.avro.Reply;
 import com.beiying.gateway.messaging.avro.ReplyStatus;
+import com.beiying.gateway.messaging.avro.SettledBy;
+import com.beiying.gateway.messaging.avro.TransferAction;
+import com.beiying.gateway.messaging.avro.TransferOutcome;
+import com.beiying.gateway.messaging.avro.TransferSettled;
+import com.beiying.gateway.messaging.avro.TransferUnresolved;
 import com.beiying.gateway.persistence.BetStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,7 +55,15 @@ public final class MessageCodec {
         ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
                 ClassSecurityValidator.builder().add(Command.class).add(Reply.class).add(FieldValue.class)
                         .add(CommandType.class).add(FieldType.class).add(ReplyStatus.class).add(BetRecord.class)
-                        .add(BetRecordStatus.class).build()));
+                        .add(BetRecordStatus.class).add(Event.class).add(EventType.class)
+                        .add(MemberRegistered.class)
+                        .add(MemberLoggedIn.class)
+                        .add(PasswordChanged.class)
+                        .add(MemberLocked.class)
+                        .add(TransferSettled.class)
+                        .add(TransferUnresolved.class)
+                        .add(TransferAction.class).add(TransferOutcome.class)
+                        .add(SettledBy.class).build()));
     }
 
     private final BinaryMessageEncoder<Command> commandEncoder = Command.getEncoder();
@@ -53,12 +72,67 @@ public final class MessageCodec {
     private final BinaryMessageDecoder<Reply> replyDecoder;
     private final BinaryMessageEncoder<BetRecord> betEncoder = BetRecord.getEncoder();
     private final BinaryMessageDecoder<BetRecord> betDecoder;
+    private final BinaryMessageEncoder<Event> eventEncoder = Event.getEncoder();
+    private final BinaryMessageDecoder<Event> eventDecoder;
 
     /** A codec that reads every released version of the schemas. */
     public MessageCodec() {
         commandDecoder = Command.createDecoder(releasedSchemas("Command"));
         replyDecoder = Reply.createDecoder(releasedSchemas("Reply"));
         betDecoder = BetRecord.createDecoder(releasedSchemas("BetRecord"));
+        eventDecoder = Event.createDecoder(releasedSchemas("Event"));
+    }
+
+    /** The Avro record of an event, for writers of the events topic in either encoding. */
+    public static Event event(EventMessage e) {
+        return Event.newBuilder()
+                .setEventId(e.eventId())
+                .setEventType(EventType.valueOf(e.data().type()))
+                .setOccurredAt(e.occurredAt())
+                .setOperatorId(e.operatorId())
+                .setUserName(e.userName())
+                .setRequestId(e.requestId())
+                .setData(eventData(e.data()))
+                .build();
+    }
+
+    private static Object eventData(EventMessage.Data data) {
+        if (data instanceof EventMessage.MemberRegistered d) {
+            return new MemberRegistered(d.userId());
+        }
+        if (data instanceof EventMessage.MemberLoggedIn d) {
+            return new MemberLoggedIn(d.game().code(), d.platform(), d.language(), d.gameId(),
+                    d.sessionId());
+        }
+        if (data instanceof EventMessage.PasswordChanged) {
+            return new PasswordChanged();
+        }
+        if (data instanceof EventMessage.MemberLocked d) {
+            return new MemberLocked(d.locked());
+        }
+        if (data instanceof EventMessage.TransferSettled d) {
+            return new TransferSettled(d.orderId(), d.game().code(),
+                    TransferAction.valueOf(d.action().name()), d.amount().setScale(2), TransferOutcome.valueOf(d.status().name()),
+                    d.balance() == null ? null : d.balance().setScale(2), d.failure(),
+                    SettledBy.valueOf(d.settledBy().name()), d.createdAt());
+        }
+        EventMessage.TransferUnresolved d = (EventMessage.TransferUnresolved) data;
+        return new TransferUnresolved(d.orderId(), d.game().code(),
+                TransferAction.valueOf(d.action().name()), d.amount().setScale(2), d.createdAt());
+    }
+
+    /** Encodes an event (single-object encoding), as the outbox keeps it. */
+    public byte[] encode(EventMessage e) {
+        return write(eventEncoder, event(e));
+    }
+
+    /**
+     * Decodes an event of the outbox or the events topic (single-object encoding).
+     *
+     * @throws IllegalArgumentException when the bytes are not an event of a known schema
+     */
+    public Event decodeEvent(byte[] bytes) {
+        return read(eventDecoder, bytes);
     }
 
     /** The Avro record of a bet revision, for writers of the bets topic in either encoding. */

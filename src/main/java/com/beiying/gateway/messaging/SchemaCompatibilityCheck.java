@@ -2,6 +2,7 @@ package com.beiying.gateway.messaging;
 
 import com.beiying.gateway.messaging.avro.BetRecord;
 import com.beiying.gateway.messaging.avro.Command;
+import com.beiying.gateway.messaging.avro.Event;
 import com.beiying.gateway.messaging.avro.Reply;
 import java.io.File;
 import java.io.IOException;
@@ -25,7 +26,7 @@ public final class SchemaCompatibilityCheck {
     public static void main(String[] args) throws IOException {
         File released = new File(args[0], "released");
         List<String> problems = check(released, Map.of("Command", Command.getClassSchema(), "Reply", Reply.getClassSchema(),
-                "BetRecord", BetRecord.getClassSchema()));
+                "BetRecord", BetRecord.getClassSchema(), "Event", Event.getClassSchema()));
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.err.println("[avro] " + p));
             throw new IllegalStateException("incompatible Avro schema change: " + problems);

@@ -47,6 +47,11 @@ public final class Topics {
         return prefix + "bets";
     }
 
+    /** The events topic: a member's history, keyed {@code <OperatorId>:<UserName>}. */
+    public String events() {
+        return prefix + "events";
+    }
+
     /** A Kafka-native operator's own commands topic. */
     public String operatorCommands(String operatorId) {
         return prefix + OPERATOR_PART + operatorId + "." + COMMANDS;

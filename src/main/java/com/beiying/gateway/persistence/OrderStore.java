@@ -32,6 +32,7 @@ public final class OrderStore {
     private static final String UNBALANCED = Sql.of(OrderStore.class, "unbalancedOrders");
     private static final String CREDIT_MISMATCHES = Sql.of(OrderStore.class, "creditMismatches");
     private static final String MEMBER_BALANCES = Sql.of(OrderStore.class, "memberLedgerBalances");
+    private static final String CLAIM_UNRESOLVED = Sql.of(OrderStore.class, "claimUnresolvedToReport");
 
     /** A transfer order with its member's name. */
     public record Order(String operatorId, String orderId, long memberId, String userName, Game game, BigDecimal amount,
@@ -119,6 +120,14 @@ public final class OrderStore {
     public List<Order> unresolved(Instant before, int limit) {
         return jdbi.withHandle(h -> h.createQuery(UNRESOLVED).bind("before", before).bind("limit", limit)
                 .map((rs, ctx) -> order(rs)).list());
+    }
+
+    /**
+     * Within the caller's transaction: claims up to {@code limit} orders unresolved since before
+     * {@code before} and not yet reported, marking them reported, so that each is announced once.
+     */
+    public static List<Order> claimUnresolvedToReport(Handle h, Instant before, int limit) {
+        return h.createQuery(CLAIM_UNRESOLVED).bind("before", before).bind("limit", limit).map((rs, ctx) -> order(rs)).list();
     }
 
     /** Unresolved orders old enough for the resolver and due by their backoff. */

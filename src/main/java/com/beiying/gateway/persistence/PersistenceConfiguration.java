@@ -43,6 +43,16 @@ class PersistenceConfiguration {
     }
 
     @Bean
+    ReportStore reportStore(Jdbi jdbi) {
+        return new ReportStore(jdbi);
+    }
+
+    @Bean
+    OutboxStore outboxStore(Jdbi jdbi) {
+        return new OutboxStore(jdbi);
+    }
+
+    @Bean
     LeaseStore leaseStore(Jdbi jdbi) {
         return new LeaseStore(jdbi);
     }

@@ -219,6 +219,7 @@ public final class Bench {
             closedThenOpen(report, run, "Bet record lookup (" + path + ")",
                     LoadRunner.http(base, operator.signer(), Workloads.betRecord(betIds)));
         }
+        betScenarios.awaitQuiet();
     }
 
     /**
@@ -285,7 +286,9 @@ public final class Bench {
             names.add(tag + "m" + i);
         }
         long start = System.nanoTime();
-        parallel(signer, names.size(), (connection, i) -> userIds.put(names.get(i), expect(post(connection, signer,
+        // Four at a time: the worker hashes one password per core, so more in flight only queue, and
+        // on a busy machine a queue longer than the reply timeout fails the setup.
+        parallel(4, names.size(), (connection, i) -> userIds.put(names.get(i), expect(post(connection, signer,
                 "/v1/account/register", "{\"UserName\":\"" + names.get(i) + "\",\"Password\":\"abc12345\"}"), "register")
                 .path("UserId").asLong()));
         parallel(signer, names.size() * Workloads.GAMES.size(), (connection, i) -> expect(post(connection, signer,
@@ -375,7 +378,11 @@ public final class Bench {
     }
 
     void parallel(Signer signer, int count, Step step) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(32);
+        parallel(32, count, step);
+    }
+
+    private void parallel(int threads, int count, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         ThreadLocal<HttpConnection> connections = ThreadLocal.withInitial(() -> new HttpConnection(base));
         List<Future<?>> all = new ArrayList<>();
         for (int i = 0; i < count; i++) {

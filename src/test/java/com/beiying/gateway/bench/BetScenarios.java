@@ -73,6 +73,9 @@ final class BetScenarios {
     private final String[] adminHeaders;
     private final ProcessProbe probe;
     private final List<String> betIds = new ArrayList<>();
+    /** The seen counter and the time when the last collect step's bets were all stored. */
+    private double seenWhenStored = Double.NaN;
+    private long storedAt;
 
     BetScenarios(Bench bench, URI base, String adminToken, ProcessProbe probe) {
         this.bench = bench;
@@ -145,6 +148,8 @@ final class BetScenarios {
                     probe.metric("gateway.bets.collected?tag=kind:revised") - revised0, bets,
                     probe.metric("gateway.bets.published") - published0);
         }
+        seenWhenStored = probe.metric("gateway.bets.collected?tag=kind:seen");
+        storedAt = System.nanoTime();
         int revisions = readFeed(operator);
         boolean exact = revisions == bets && new HashSet<>(betIds).size() == bets;
         boolean reconciled = reconciled(operator.operatorId());
@@ -154,6 +159,31 @@ final class BetScenarios {
                 c.collectedPerSecond(), publishSeconds, c.publishedPerSecond(), revisions, exact ? "each bet once" : "NOT each bet once",
                 reconciled ? "ok" : "NOT ok");
         return c;
+    }
+
+    /**
+     * Waits until the collectors stop reading the benchmark's bets again. Every pull reads its
+     * provider's overlap (up to 5 minutes) once more, so for a while after a collect step each pull
+     * re-reads the bets it placed; the next run's scenarios must not pay for that. Quiet is
+     * {@code gateway.bets.collected{kind=seen}} standing still for 12 s (two pulls at the gateway's
+     * default interval of 5 s).
+     */
+    void awaitQuiet() throws InterruptedException {
+        long start = System.nanoTime();
+        double last = probe.metric("gateway.bets.collected?tag=kind:seen");
+        long stillSince = start;
+        long deadline = start + Duration.ofMinutes(7).toNanos();
+        while (System.nanoTime() < deadline && System.nanoTime() - stillSince < Duration.ofSeconds(12).toNanos()) {
+            Thread.sleep(1000);
+            double seen = probe.metric("gateway.bets.collected?tag=kind:seen");
+            if (seen != last) {
+                last = seen;
+                stillSince = System.nanoTime();
+            }
+        }
+        System.out.printf(Locale.ROOT, "collectors quiet after another %.0f s; since the bets were stored %.0f s ago they"
+                        + " re-read %.0f records of their overlaps%n", (System.nanoTime() - start) / 1e9,
+                (System.nanoTime() - storedAt) / 1e9, last - seenWhenStored);
     }
 
     /** Moves {@code amount} into every member's wallet at every provider (the operator's credit lines cover it). */

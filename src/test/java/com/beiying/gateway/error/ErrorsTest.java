@@ -125,8 +125,7 @@ class ErrorsTest {
     void reservedEntriesSayWhy() {
         List<Errors> reserved = Arrays.stream(Errors.values()).filter(e -> e.reservedReason().isPresent()).toList();
         assertThat(reserved).containsExactlyInAnyOrder(Errors.FIELD_INVALID_EMAIL, Errors.MISSING_CREDENTIALS, Errors.FOREIGN_USER,
-                Errors.INVALID_GAME_TYPE, Errors.AMOUNT_ABOVE_BALANCE, Errors.DUPLICATE_SESSION, Errors.CURRENCY_MISMATCH,
-                Errors.FROM_AFTER_TO);
+                Errors.INVALID_GAME_TYPE, Errors.AMOUNT_ABOVE_BALANCE, Errors.DUPLICATE_SESSION, Errors.CURRENCY_MISMATCH);
         reserved.forEach(e -> assertThat(e.reservedReason().orElseThrow()).isNotBlank());
     }
 

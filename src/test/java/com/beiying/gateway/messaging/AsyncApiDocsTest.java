@@ -6,15 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.beiying.gateway.config.Role;
 import com.beiying.gateway.messaging.AsyncApiDocs.Action;
 import com.beiying.gateway.messaging.AsyncApiDocs.Encoding;
-import com.beiying.gateway.messaging.AsyncApiDocs.Header;
 import com.beiying.gateway.messaging.AsyncApiDocs.Operation;
 import com.beiying.gateway.messaging.AsyncApiDocs.Topic;
 import com.beiying.gateway.messaging.avro.BetRecord;
 import com.beiying.gateway.messaging.avro.Command;
+import com.beiying.gateway.messaging.avro.Event;
 import com.beiying.gateway.messaging.avro.Reply;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,22 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AsyncApiDocsTest {
     private static final Path AVRO = Path.of("avro");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** The events topic as it will be entered once its schema exists. */
-    static Topic eventsTopic() {
-        return new Topic("events", t -> AsyncApiDocs.DEFAULT_PREFIX + "events", "Events",
-                "What happened to members, as CloudEvents in binary mode.", "<OperatorId>:<UserName>.", "Event", "Event",
-                Encoding.SINGLE_OBJECT_OR_REGISTRY, AsyncApiDocs.CLOUD_EVENTS_HEADERS, false,
-                List.of(new Operation("publishEvent", Action.SEND, Role.WORKER, "Tell analytics what happened.")));
-    }
-
-    /** A compacted topic framed for a registry, as the generator must also render. */
-    static Topic betsTopic() {
-        return new Topic("registryBets", t -> AsyncApiDocs.DEFAULT_PREFIX + "registry-bets", "Bets", "The latest state of each bet.",
-                "<OperatorId>:<BetId>.", "Bet", "Bet", Encoding.SINGLE_OBJECT_OR_REGISTRY,
-                List.of(new Header(Correlation.HEADER, "The request that changed the bet.", false)), true,
-                List.of(new Operation("publishBet", Action.SEND, Role.WORKER, "Publish a bet's latest state.")));
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> parse(String yaml) {
@@ -75,7 +58,7 @@ class AsyncApiDocsTest {
         assertThat((String) at(doc, "info").get("description")).contains("gateway.kafka.topic-prefix");
         assertThat(at(doc, "channels").values().stream().map(c -> (Object) ((Map<?, ?>) c).get("address")).toList()).containsExactly(
                 "beiying.commands", "beiying.replies", "beiying.commands.dlt", "beiying.op.{OperatorId}.commands",
-                "beiying.op.{OperatorId}.replies", "beiying.bets");
+                "beiying.op.{OperatorId}.replies", "beiying.events", "beiying.bets");
         for (String id : List.of("operatorCommands", "operatorReplies")) {
             assertThat(at(doc, "channels", id, "parameters", "OperatorId")).containsKey("description");
         }
@@ -85,7 +68,7 @@ class AsyncApiDocsTest {
         assertThat((String) at(doc, "channels", "commands").get("description")).contains("Key: <OperatorId>:<UserName>");
 
         assertThat(at(doc, "operations")).containsOnlyKeys("publishCommand", "runCommand", "publishReply", "awaitReply",
-                "deadLetterCommand", "runOperatorCommand", "publishOperatorReply", "publishBetRecord");
+                "deadLetterCommand", "runOperatorCommand", "publishOperatorReply", "publishEvent", "publishBetRecord");
         assertThat(at(doc, "channels", "bets", "bindings", "kafka", "topicConfiguration"))
                 .containsEntry("cleanup.policy", List.of("compact"));
         assertThat(at(doc, "operations", "publishCommand")).containsEntry("action", "send")
@@ -102,9 +85,11 @@ class AsyncApiDocsTest {
     @Test
     void everyPayloadDeclaresItsFormatAndEveryAvroPayloadIsTheGeneratedSchema() {
         Map<String, Object> messages = at(parse(AsyncApiDocs.render(AVRO)), "components", "messages");
-        assertThat(messages).containsOnlyKeys("Command", "Reply", "DeadLetter", "OperatorCommand", "OperatorReply", "BetRecord");
+        assertThat(messages).containsOnlyKeys("Command", "Reply", "DeadLetter", "OperatorCommand", "OperatorReply", "Event",
+                "BetRecord");
         Map<String, Schema> expected = Map.of("Command", Command.getClassSchema(), "OperatorCommand", Command.getClassSchema(),
-                "Reply", Reply.getClassSchema(), "OperatorReply", Reply.getClassSchema(), "BetRecord", BetRecord.getClassSchema());
+                "Reply", Reply.getClassSchema(), "OperatorReply", Reply.getClassSchema(), "BetRecord", BetRecord.getClassSchema(),
+                "Event", Event.getClassSchema());
         expected.forEach((name, schema) -> {
             assertThat(at(messages, name, "payload")).containsEntry("schemaFormat", AsyncApiDocs.AVRO_FORMAT);
             assertThat((String) at(messages, name).get("description")).contains("C3 01").contains("8-byte");
@@ -114,7 +99,8 @@ class AsyncApiDocsTest {
             assertThat(parsed.getFields()).extracting(Schema.Field::name).containsExactlyElementsOf(
                     schema.getFields().stream().map(Schema.Field::name).toList());
             assertThat(parsed.getDoc()).isEqualTo(schema.getDoc());
-            Schema.Field typed = schema.getField("type") != null ? schema.getField("type") : schema.getField("status");
+            Schema.Field typed = schema.getField("type") != null ? schema.getField("type")
+                    : schema.getField("status") != null ? schema.getField("status") : schema.getField("eventType");
             assertThat(parsed.getField(typed.name()).schema().getDoc()).isEqualTo(typed.schema().getDoc());
         });
         assertThat(at(messages, "DeadLetter", "payload")).containsEntry("schemaFormat", AsyncApiDocs.ASYNCAPI_FORMAT);
@@ -155,43 +141,29 @@ class AsyncApiDocsTest {
     @Test
     void aTopicWhoseSchemaIsMissingFailsTheBuildClearly() {
         List<Topic> topics = new ArrayList<>(AsyncApiDocs.TOPICS);
-        topics.add(eventsTopic());
-        topics.add(betsTopic());
+        topics.add(new Topic("audit", t -> AsyncApiDocs.DEFAULT_PREFIX + "audit", "Audit", "Not built yet.", "<OperatorId>.",
+                "Audit", "Audit", Encoding.SINGLE_OBJECT, List.of(), false,
+                List.of(new Operation("publishAudit", Action.SEND, Role.WORKER, "Tell auditors."))));
         assertThatThrownBy(() -> AsyncApiDocs.render(topics, AVRO))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("beiying.events")
-                .hasMessageContaining("Event.avsc")
+                .hasMessageContaining("beiying.audit")
+                .hasMessageContaining("Audit.avsc")
                 .hasMessageContaining("is missing");
     }
 
     @Test
-    void theComingEventsAndBetsTopicsAreOneEntryEach(@TempDir Path avro) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(AVRO, "*.avsc")) {
-            for (Path file : files) {
-                Files.copy(file, avro.resolve(file.getFileName()));
-            }
-        }
-        Files.writeString(avro.resolve("Event.avsc"), """
-                {"type": "record", "name": "Event", "namespace": "com.beiying.test",
-                 "fields": [{"name": "type", "type": "com.beiying.gateway.messaging.avro.CommandType"}, {"name": "at", "type": "long"}]}""");
-        Files.writeString(avro.resolve("Bet.avsc"), """
-                {"type": "record", "name": "Bet", "namespace": "com.beiying.test",
-                 "fields": [{"name": "betId", "type": "string"}, {"name": "stake", "type": "long"}]}""");
-        List<Topic> topics = new ArrayList<>(AsyncApiDocs.TOPICS);
-        topics.add(eventsTopic());
-        topics.add(betsTopic());
-
-        Map<String, Object> doc = parse(AsyncApiDocs.render(topics, avro));
+    void eventsAndBetsCarryTheirHeadersFramingAndSchemas() {
+        Map<String, Object> doc = parse(AsyncApiDocs.render(AVRO));
         assertThat(at(doc, "channels", "events")).containsEntry("address", "beiying.events");
         assertThat(at(doc, "channels", "bets", "bindings", "kafka", "topicConfiguration"))
                 .containsEntry("cleanup.policy", List.of("compact"));
-        assertThat(at(doc, "channels", "bets")).containsEntry("address", "beiying.bets");
         assertThat(at(doc, "components", "messages", "Event", "headers", "properties"))
                 .containsOnlyKeys("ce_id", "ce_type", "ce_source", "ce_time", "ce_specversion", "content-type");
-        assertThat((String) at(doc, "components", "messages", "Bet").get("description")).contains("Confluent wire format");
+        assertThat((String) at(doc, "components", "messages", "Event").get("description")).contains("Confluent wire format");
+        assertThat((String) at(doc, "components", "messages", "BetRecord").get("description")).contains("Confluent wire format");
         Schema event = new Schema.Parser().parse(JSON.writeValueAsString(at(doc, "components", "messages", "Event", "payload", "schema")));
-        assertThat(event.getField("type").schema().getFullName()).isEqualTo("com.beiying.gateway.messaging.avro.CommandType");
-        assertThat(at(doc, "operations")).containsKeys("publishEvent", "publishBet");
+        assertThat(SchemaNormalization.parsingFingerprint64(event)).isEqualTo(SchemaNormalization.parsingFingerprint64(Event.getClassSchema()));
+        assertThat(at(doc, "operations")).containsKeys("publishEvent", "publishBetRecord");
     }
 
     @Test

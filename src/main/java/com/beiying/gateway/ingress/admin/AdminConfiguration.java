@@ -8,6 +8,7 @@ import com.beiying.gateway.persistence.BetStore;
 import com.beiying.gateway.persistence.OperatorDirectory;
 import com.beiying.gateway.persistence.OperatorStore;
 import com.beiying.gateway.persistence.OrderStore;
+import com.beiying.gateway.persistence.ReportStore;
 import com.beiying.gateway.provider.ProviderRegistry;
 import com.beiying.gateway.security.SecretBox;
 import java.time.Clock;
@@ -27,6 +28,11 @@ class AdminConfiguration {
                                 OperatorDirectory directory, KafkaAdmin kafkaAdmin, Topics topics, GatewayProperties properties,
                                 Clock clock) {
         return new OperatorAdmin(store, operatorSecretBox, directory, kafkaAdmin, topics, properties, clock);
+    }
+
+    @Bean
+    ReportAdmin reportAdmin(OperatorStore operators, ReportStore reports) {
+        return new ReportAdmin(operators, reports);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.error.Language;
 import com.beiying.gateway.error.RequestField;
+import com.beiying.gateway.fields.FieldInput;
 import com.beiying.gateway.fields.FieldRules;
 import com.beiying.gateway.fields.Fields;
 import com.beiying.gateway.ingress.JsonBodyReader;
@@ -17,7 +18,9 @@ import com.beiying.gateway.persistence.GameStatusDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminController {
     private final OperatorAdmin admin;
     private final WalletAdmin wallet;
+    private final ReportAdmin reports;
     private final GameStatusDirectory games;
     private final ResponseWriter writer;
     private final AdminViews views;
@@ -40,10 +44,11 @@ class AdminController {
     private final byte[] token;
     private final int maxBodyBytes;
 
-    AdminController(OperatorAdmin admin, WalletAdmin wallet, GameStatusDirectory games, ResponseWriter writer,
+    AdminController(OperatorAdmin admin, WalletAdmin wallet, ReportAdmin reports, GameStatusDirectory games, ResponseWriter writer,
                     JsonBodyReader bodyReader, GatewayProperties properties) {
         this.admin = admin;
         this.wallet = wallet;
+        this.reports = reports;
         this.games = games;
         this.writer = writer;
         this.views = new AdminViews(writer);
@@ -122,6 +127,15 @@ class AdminController {
         });
     }
 
+    /**
+     * The daily report: {@code ?OperatorId=&From=2026-12-01&To=2026-12-07}, optional {@code &Game=};
+     * days in the operator's time zone, both ends included.
+     */
+    @GetMapping("/admin/v1/reports/daily")
+    ResponseEntity<byte[]> dailyReport(HttpServletRequest request) {
+        return guarded(request, () -> views.daily(reports.daily(queryFields(request)), language(request)));
+    }
+
     /** Orders still without a final state after the alert time, for a person to look at. */
     @GetMapping("/admin/v1/orders/unresolved")
     ResponseEntity<byte[]> unresolved(HttpServletRequest request) {
@@ -138,6 +152,13 @@ class AdminController {
         } catch (GatewayException e) {
             return writer.error(e, language(request), ErrorFormat.BEIYING, null);
         }
+    }
+
+    /** A GET route's query parameters as the fields of a request, so the same rules apply. */
+    private static Fields queryFields(HttpServletRequest request) {
+        Map<String, FieldInput> fields = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> fields.put(name, FieldInput.string(values[0])));
+        return Fields.of(fields);
     }
 
     private Fields fields(HttpServletRequest request) {

@@ -4,6 +4,7 @@ import com.beiying.gateway.error.Language;
 import com.beiying.gateway.ingress.ResponseWriter;
 import com.beiying.gateway.persistence.OperatorStore;
 import com.beiying.gateway.persistence.OrderStore;
+import com.beiying.gateway.persistence.ReportStore;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.core.JsonGenerator;
@@ -95,6 +96,35 @@ final class AdminViews {
                 if (l.error() != null) {
                     g.writeStringProperty("Error", l.error());
                 }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
+    /** The daily report: its operator, zone and days, and one row per day and game with activity. */
+    ResponseEntity<byte[]> daily(ReportAdmin.Daily report, Language language) {
+        return writer.success(language, g -> {
+            g.writeStringProperty("OperatorId", report.operatorId());
+            g.writeStringProperty("TimeZone", report.zone().getId());
+            g.writeStringProperty("From", report.days().from().toString());
+            g.writeStringProperty("To", report.days().to().toString());
+            g.writeName("Days");
+            g.writeStartArray();
+            for (ReportStore.Day d : report.rows()) {
+                g.writeStartObject();
+                g.writeStringProperty("Date", d.date().toString());
+                g.writeStringProperty("Game", d.game().code());
+                g.writeStringProperty("TransfersIn", d.transfersIn().toPlainString());
+                g.writeNumberProperty("TransfersInCount", d.transfersInCount());
+                g.writeStringProperty("TransfersOut", d.transfersOut().toPlainString());
+                g.writeNumberProperty("TransfersOutCount", d.transfersOutCount());
+                g.writeNumberProperty("Bets", d.bets());
+                g.writeStringProperty("BetAmount", d.betAmount().toPlainString());
+                g.writeStringProperty("Turnover", d.turnover().toPlainString());
+                g.writeStringProperty("Payout", d.payout().toPlainString());
+                g.writeStringProperty("GGR", d.ggr().toPlainString());
+                g.writeNumberProperty("ActiveMembers", d.activeMembers());
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -8,10 +8,13 @@ import com.beiying.gateway.fields.FieldOpener;
 import com.beiying.gateway.fields.FieldRules;
 import com.beiying.gateway.fields.Fields;
 import com.beiying.gateway.messaging.CommandMessage;
+import com.beiying.gateway.messaging.EventMessage;
+import com.beiying.gateway.messaging.EventOutbox;
 import com.beiying.gateway.messaging.Outcome;
 import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.worker.CommandHandler;
 import com.beiying.gateway.worker.MemberGate;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +24,14 @@ import org.springframework.stereotype.Component;
 class LockHandler implements CommandHandler {
     private final FieldOpener opener;
     private final MemberGate gate;
+    private final EventOutbox events;
+    private final Clock clock;
 
-    LockHandler(FieldOpener opener, MemberGate gate) {
+    LockHandler(FieldOpener opener, MemberGate gate, EventOutbox events, Clock clock) {
         this.opener = opener;
         this.gate = gate;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -40,6 +47,8 @@ class LockHandler implements CommandHandler {
         MemberStore.Member member = gate.member(command.operatorId(), userName, false);
         return handle -> {
             MemberStore.setLocked(handle, member.memberId(), lock);
+            events.append(handle, EventMessage.of(command.operatorId(), userName, command.requestId(), command.requestId(),
+                    clock.instant(), new EventMessage.MemberLocked(lock)));
             return Outcome.success(Map.of("Locked", FieldInput.bool(lock)));
         };
     }

@@ -10,11 +10,14 @@ import com.beiying.gateway.fields.FieldOpener;
 import com.beiying.gateway.fields.FieldRules;
 import com.beiying.gateway.fields.Fields;
 import com.beiying.gateway.messaging.CommandMessage;
+import com.beiying.gateway.messaging.EventMessage;
+import com.beiying.gateway.messaging.EventOutbox;
 import com.beiying.gateway.messaging.Outcome;
 import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.security.PasswordHasher;
 import com.beiying.gateway.worker.CommandHandler;
 import com.beiying.gateway.worker.MemberGate;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +31,15 @@ class PasswordHandler implements CommandHandler {
     private final FieldOpener opener;
     private final MemberGate gate;
     private final PasswordHasher hasher;
+    private final EventOutbox events;
+    private final Clock clock;
 
-    PasswordHandler(FieldOpener opener, MemberGate gate, PasswordHasher hasher) {
+    PasswordHandler(FieldOpener opener, MemberGate gate, PasswordHasher hasher, EventOutbox events, Clock clock) {
         this.opener = opener;
         this.gate = gate;
         this.hasher = hasher;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -56,6 +63,8 @@ class PasswordHandler implements CommandHandler {
         String hash = hasher.hash(next);
         return handle -> {
             MemberStore.setPasswordHash(handle, member.memberId(), hash);
+            events.append(handle, EventMessage.of(command.operatorId(), userName, command.requestId(), command.requestId(),
+                    clock.instant(), new EventMessage.PasswordChanged()));
             return Outcome.success(Map.of());
         };
     }

@@ -62,7 +62,7 @@ final class BetCollectors implements SmartLifecycle {
             return t;
         });
         running = true;
-        pool.execute(relay::run);
+        pool.execute(relay);
         for (BetCollector c : collectors) {
             pool.execute(() -> loop(c));
         }
@@ -93,7 +93,7 @@ final class BetCollectors implements SmartLifecycle {
         for (BetCollector c : collectors) {
             c.lease().ifPresent(leases::release);
         }
-        relay.lease().ifPresent(leases::release);
+        relay.release();
         pool = null;
     }
 

@@ -12,6 +12,8 @@ import com.beiying.gateway.fields.FieldOpener;
 import com.beiying.gateway.fields.FieldRules;
 import com.beiying.gateway.fields.Fields;
 import com.beiying.gateway.messaging.CommandMessage;
+import com.beiying.gateway.messaging.EventMessage;
+import com.beiying.gateway.messaging.EventOutbox;
 import com.beiying.gateway.messaging.Outcome;
 import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.provider.ProviderAdapter;
@@ -21,6 +23,7 @@ import com.beiying.gateway.worker.MemberGate;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -36,12 +39,16 @@ class LoginHandler implements CommandHandler {
     private final FieldOpener opener;
     private final MemberGate gate;
     private final ProviderRegistry providers;
+    private final EventOutbox events;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    LoginHandler(FieldOpener opener, MemberGate gate, ProviderRegistry providers) {
+    LoginHandler(FieldOpener opener, MemberGate gate, ProviderRegistry providers, EventOutbox events, Clock clock) {
         this.opener = opener;
         this.gate = gate;
         this.providers = providers;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -69,6 +76,9 @@ class LoginHandler implements CommandHandler {
         return handle -> {
             MemberStore.recordLaunch(handle, new MemberStore.Launch(sessionId, found.member().memberId(), game, launch.url(),
                     options.platform(), options.language(), command.requestId()));
+            events.append(handle, EventMessage.of(command.operatorId(), userName, command.requestId(), command.requestId(),
+                    clock.instant(), new EventMessage.MemberLoggedIn(game, options.platform(), options.language(), options.gameId(),
+                            sessionId)));
             return Outcome.success(Map.of("Url", FieldInput.string(url), "SessionId", FieldInput.string(sessionId)));
         };
     }

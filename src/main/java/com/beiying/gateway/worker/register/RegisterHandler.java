@@ -11,10 +11,13 @@ import com.beiying.gateway.fields.FieldOpener;
 import com.beiying.gateway.fields.FieldRules;
 import com.beiying.gateway.fields.Fields;
 import com.beiying.gateway.messaging.CommandMessage;
+import com.beiying.gateway.messaging.EventMessage;
+import com.beiying.gateway.messaging.EventOutbox;
 import com.beiying.gateway.messaging.Outcome;
 import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.security.PasswordHasher;
 import com.beiying.gateway.worker.CommandHandler;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -29,11 +32,15 @@ class RegisterHandler implements CommandHandler {
     private final MemberStore members;
     private final FieldOpener opener;
     private final PasswordHasher hasher;
+    private final EventOutbox events;
+    private final Clock clock;
 
-    RegisterHandler(MemberStore members, FieldOpener opener, PasswordHasher hasher) {
+    RegisterHandler(MemberStore members, FieldOpener opener, PasswordHasher hasher, EventOutbox events, Clock clock) {
         this.members = members;
         this.opener = opener;
         this.hasher = hasher;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -57,6 +64,8 @@ class RegisterHandler implements CommandHandler {
                             .filter(m -> !takenByAnother(Optional.of(m), command.requestId()))
                             .map(MemberStore.Member::memberId)
                             .orElseThrow(() -> new GatewayException(Errors.USER_EXISTS)));
+            events.append(handle, EventMessage.of(command.operatorId(), userName, command.requestId(), command.requestId(),
+                    clock.instant(), new EventMessage.MemberRegistered(memberId)));
             return Outcome.success(Map.of("UserName", FieldInput.string(userName),
                     "UserId", FieldInput.number(Long.toString(memberId))));
         };

@@ -13,6 +13,7 @@ import com.beiying.gateway.fields.FieldOpener;
 import com.beiying.gateway.fields.FieldRules;
 import com.beiying.gateway.fields.Fields;
 import com.beiying.gateway.messaging.CommandMessage;
+import com.beiying.gateway.messaging.EventMessage;
 import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.persistence.OperatorStore;
 import com.beiying.gateway.persistence.OrderStore;
@@ -45,13 +46,16 @@ class TransferHandler implements CommandHandler {
     private final FieldOpener opener;
     private final MemberGate gate;
     private final ProviderRegistry providers;
+    private final TransferEvents events;
 
-    TransferHandler(Jdbi jdbi, OrderStore orders, FieldOpener opener, MemberGate gate, ProviderRegistry providers) {
+    TransferHandler(Jdbi jdbi, OrderStore orders, FieldOpener opener, MemberGate gate, ProviderRegistry providers,
+                    TransferEvents events) {
         this.jdbi = jdbi;
         this.orders = orders;
         this.opener = opener;
         this.gate = gate;
         this.providers = providers;
+        this.events = events;
     }
 
     /** A transfer as asked for. */
@@ -149,6 +153,7 @@ class TransferHandler implements CommandHandler {
                 String failure = success ? null : result.failure();
                 BigDecimal balance = success ? result.balance() : null;
                 if (Ledger.settle(handle, order, finalStatus.get(), failure, balance)) {
+                    events.settled(handle, order, finalStatus.get(), failure, balance, EventMessage.SettledBy.REQUEST);
                     return TransferAnswers.of(order.settledAs(finalStatus.get(), failure, balance));
                 }
             } else {

@@ -10,6 +10,7 @@ import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.messaging.Correlation;
+import com.beiying.gateway.messaging.EventMessage;
 import com.beiying.gateway.messaging.Replies;
 import com.beiying.gateway.messaging.ReplyMessage;
 import com.beiying.gateway.messaging.ReplyStore;
@@ -57,10 +58,13 @@ class TransferResolver {
     private final ReplyStore replies;
     private final ReplyPublisher publisher;
     private final Duration settleAfter;
+    private final Duration unresolvedAlert;
+    private final TransferEvents events;
     private final Clock clock;
 
     TransferResolver(Jdbi jdbi, OrderStore orders, MemberStore members, ProviderRegistry providers, OperatorDirectory operators,
-                     Topics topics, ReplyStore replies, ReplyPublisher publisher, GatewayProperties properties, Clock clock) {
+                     Topics topics, ReplyStore replies, ReplyPublisher publisher, GatewayProperties properties, TransferEvents events,
+                     Clock clock) {
         this.jdbi = jdbi;
         this.orders = orders;
         this.members = members;
@@ -70,12 +74,15 @@ class TransferResolver {
         this.replies = replies;
         this.publisher = publisher;
         this.settleAfter = properties.wallet().settleAfter();
+        this.unresolvedAlert = properties.wallet().unresolvedAlert();
+        this.events = events;
         this.clock = clock;
     }
 
     /** One pass over the unresolved orders; scheduled. */
     @Scheduled(fixedDelayString = "${gateway.wallet.resolve-interval}")
     void resolve() {
+        announceUnresolved();
         List<OrderStore.Order> due;
         try {
             due = orders.dueForResolution(clock.instant().minus(settleAfter), clock.instant(), 200);
@@ -94,6 +101,16 @@ class TransferResolver {
             if (!settled) {
                 orders.backOff(order.operatorId(), order.orderId());
             }
+        }
+    }
+
+    /** Announces, once each, the orders still unresolved past the alert time (TransferUnresolved). */
+    private void announceUnresolved() {
+        try {
+            jdbi.useTransaction(h -> OrderStore.claimUnresolvedToReport(h, clock.instant().minus(unresolvedAlert), 200)
+                    .forEach(order -> events.unresolved(h, order)));
+        } catch (RuntimeException e) {
+            log.warn("resolver could not announce unresolved orders: {}", e.toString());
         }
     }
 
@@ -121,6 +138,7 @@ class TransferResolver {
             if (!Ledger.settle(h, order, status.get(), settled.failure(), settled.balance())) {
                 return null;
             }
+            events.settled(h, order, status.get(), settled.failure(), settled.balance(), EventMessage.SettledBy.RESOLVER);
             ReplyMessage reply = finalReply(OrderStore.order(h, order.operatorId(), order.orderId()).orElseThrow());
             replies.supersede(h, reply);
             return reply;

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.generic.GenericType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -126,13 +127,13 @@ class BetCollectionHandOverIntegrationTest extends IntegrationTest {
     private Map<String, String> holders() {
         return jdbi.withHandle(h -> h.createQuery("SELECT name, holder FROM leases WHERE name LIKE 'collector:%'"
                 + " AND expires_at > clock_timestamp()").setMapKeyColumn("name").setMapValueColumn("holder")
-                .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<String, String>>() { }));
+                .collectInto(new GenericType<Map<String, String>>() { }));
     }
 
     private Map<String, Long> epochs() {
         return jdbi.withHandle(h -> h.createQuery("SELECT name, epoch FROM leases WHERE name LIKE 'collector:%'")
                 .setMapKeyColumn("name").setMapValueColumn("epoch")
-                .collectInto(new org.jdbi.v3.core.generic.GenericType<Map<String, Long>>() { }));
+                .collectInto(new GenericType<Map<String, Long>>() { }));
     }
 
     private boolean started(String instance) throws Exception {

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with 409. POST bodies must come as {@code application/vnd.schemaregistry.v1+json}, or 415.
  * Every request is logged, so a test can see what its client's caches saved.
  */
-final class InProcessSchemaRegistry implements AutoCloseable {
+public final class InProcessSchemaRegistry implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String MEDIA_TYPE = "application/vnd.schemaregistry.v1+json";
     /** IPv4 loopback by number, so the URL needs no name lookup and names the address bound. */
@@ -50,7 +50,7 @@ final class InProcessSchemaRegistry implements AutoCloseable {
     }
 
     /** A running registry; close it to free its port. */
-    static InProcessSchemaRegistry start() throws IOException {
+    public static InProcessSchemaRegistry start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), 0);
         InProcessSchemaRegistry registry = new InProcessSchemaRegistry(server);
         server.createContext("/", registry::handle);
@@ -59,7 +59,7 @@ final class InProcessSchemaRegistry implements AutoCloseable {
     }
 
     /** The base URL clients are given. */
-    URI url() {
+    public URI url() {
         return URI.create("http://" + LOOPBACK + ":" + server.getAddress().getPort());
     }
 
@@ -69,7 +69,7 @@ final class InProcessSchemaRegistry implements AutoCloseable {
     }
 
     /** Every request so far as {@code METHOD /path}, oldest first. */
-    synchronized List<String> requests() {
+    public synchronized List<String> requests() {
         return List.copyOf(requests);
     }
 

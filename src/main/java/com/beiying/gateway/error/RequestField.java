@@ -43,6 +43,7 @@ public enum RequestField {
     UNTIL("Until", "CONTENT", "结束时间"),
     CREDIT("Credit", "BADMONEY", "额度"),
     TIME_ZONE("TimeZone", "CONTENT", "时区"),
+    OPERATOR_ID("OperatorId", "CONTENT", "商户ID"),
     // Request headers that carry values of their own (docs/api.md)
     X_REQUEST_ID("X-Request-Id", "CONTENT", "X-Request-Id"),
     X_NONCE("X-Nonce", "Sign", "X-Nonce"),

@@ -5,6 +5,7 @@ import com.beiying.gateway.config.GatewayProperties;
 import com.beiying.gateway.config.Role;
 import com.beiying.gateway.messaging.Topics;
 import com.beiying.gateway.persistence.BetStore;
+import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.persistence.OperatorDirectory;
 import com.beiying.gateway.persistence.OperatorStore;
 import com.beiying.gateway.persistence.OrderStore;
@@ -27,6 +28,16 @@ class AdminConfiguration {
                                 OperatorDirectory directory, KafkaAdmin kafkaAdmin, Topics topics, GatewayProperties properties,
                                 Clock clock) {
         return new OperatorAdmin(store, operatorSecretBox, directory, kafkaAdmin, topics, properties, clock);
+    }
+
+    @Bean
+    AdminToken adminToken(GatewayProperties properties) {
+        return new AdminToken(properties.security().adminToken());
+    }
+
+    @Bean
+    MemberAdmin memberAdmin(OperatorStore operators, MemberStore members, OrderStore orders, ObjectProvider<ProviderRegistry> providers) {
+        return new MemberAdmin(operators, members, orders, providers);
     }
 
     @Bean

@@ -42,6 +42,12 @@ class PersistenceConfiguration {
         return new BetStore(jdbi);
     }
 
+    /** INTERIM (issue 17): the console's daily sums until the admin API's daily report lands. */
+    @Bean
+    InterimDailyReportStore interimDailyReportStore(Jdbi jdbi) {
+        return new InterimDailyReportStore(jdbi);
+    }
+
     @Bean
     LeaseStore leaseStore(Jdbi jdbi) {
         return new LeaseStore(jdbi);

@@ -62,7 +62,9 @@ final class ConsoleGuard extends OncePerRequestFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The path as the container decoded and normalised it (no "..", no ";params"), the one
+        // requests are dispatched by: the raw URI could name an asset and reach a page.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (path.startsWith(ASSETS)) {
             chain.doFilter(request, response);
             return;

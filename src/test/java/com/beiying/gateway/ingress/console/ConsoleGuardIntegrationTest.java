@@ -59,6 +59,13 @@ class ConsoleGuardIntegrationTest extends IntegrationTest {
             assertThat(r.body()).as(page).doesNotContain("<script>").doesNotContain(" style=\"").doesNotContain(" onclick");
         }
         assertGuarded(send(to("/console/signin")));
+        // An asset's prefix with a way back up reaches no page without a session.
+        for (String sneaky : List.of("/console/assets/..;/operators", "/console/assets/%2e%2e/operators",
+                "/console/assets/../operators", "/console/operators;assets")) {
+            HttpResponse<String> r = send(to(sneaky));
+            assertThat(r.statusCode()).as(sneaky).isNotEqualTo(200);
+            assertThat(r.body()).as(sneaky).doesNotContain("create-operator");
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -61,8 +62,9 @@ class ArchitectureTest {
             .whereLayer("Security").mayOnlyBeAccessedByLayers("Ingress", "Worker", "Messaging", "Persistence", "Fields",
                     "Config", "Domain");
 
-    /** Controllers decode, delegate and answer: no SQL, no Kafka in them. */
+    /** Controllers, the API's and the console's pages alike, decode, delegate and answer: no SQL, no Kafka in them. */
     static final ArchRule CONTROLLERS_WITHOUT_SQL_OR_KAFKA = noClasses().that().areAnnotatedWith(RestController.class)
+            .or().areAnnotatedWith(Controller.class)
             .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "org.apache.kafka..",
                     "org.springframework.kafka..");
 
@@ -76,6 +78,19 @@ class ArchitectureTest {
     /** Generated Avro classes stay at the messaging edge. */
     static final ArchRule AVRO_AT_THE_EDGE = noClasses().that().resideOutsideOfPackage(ROOT + ".messaging..")
             .should().dependOnClassesThat().resideInAPackage(ROOT + ".messaging.avro..");
+
+    /** The console sits on top of the ingress: it shows the admin API's services to people, and nothing uses it. */
+    static final ArchRule CONSOLE_ON_TOP = noClasses().that().resideOutsideOfPackage(ROOT + ".ingress.console..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".ingress.console..");
+
+    /** The console reaches providers, Kafka and workers only through the admin services. */
+    static final ArchRule CONSOLE_THROUGH_THE_ADMIN_SERVICES = noClasses().that().resideInAPackage(ROOT + ".ingress.console..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".provider..", ROOT + ".messaging..", ROOT + ".worker..",
+                    ROOT + ".wallet..", "org.apache.kafka..", "org.springframework.kafka..", "org.jdbi..", "java.sql..");
+
+    /** The console's classes are package-private (types nested in an interface are public by the language): controllers, the guard and the session store are found by Spring, not by name. */
+    static final ArchRule CONSOLE_PACKAGE_PRIVATE = classes().that().resideInAPackage(ROOT + ".ingress.console..")
+            .and().areTopLevelClasses().should().notHaveModifier(JavaModifier.PUBLIC);
 
     /** Handlers are found by scanning and need not be seen from outside their feature package. */
     static final ArchRule HANDLERS_PACKAGE_PRIVATE = classes().that().implement(CommandHandler.class)
@@ -105,6 +120,13 @@ class ArchitectureTest {
     @Test
     void avroClassesStayInMessaging() {
         AVRO_AT_THE_EDGE.check(MAIN);
+    }
+
+    @Test
+    void theConsoleSitsOnTopAndGoesThroughTheAdminServices() {
+        CONSOLE_ON_TOP.check(MAIN);
+        CONSOLE_THROUGH_THE_ADMIN_SERVICES.check(MAIN);
+        CONSOLE_PACKAGE_PRIVATE.check(MAIN);
     }
 
     @Test

@@ -32,20 +32,33 @@ public final class BetQueries {
         this.clock = clock;
     }
 
+    /** One page of a window query with the page number and size it was read with. */
+    public record RecordsPage(BetStore.Page found, int page, int pageSize) {
+    }
+
     /** {@code POST /v1/bet/records}: a page of the operator's latest records in a window. */
     public Map<String, FieldInput> records(Operator operator, Fields fields) {
+        RecordsPage read = recordsPage(operator, fields);
+        Map<String, FieldInput> out = new LinkedHashMap<>();
+        out.put("Records", BetRecordView.array(read.found().records(), operator.timeZone()));
+        out.put("Total", FieldInput.number(Long.toString(read.found().total())));
+        out.put("Page", FieldInput.number(Integer.toString(read.page())));
+        out.put("PageSize", FieldInput.number(Integer.toString(read.pageSize())));
+        return out;
+    }
+
+    /**
+     * The same read as {@link #records}, by the same rules, answered as records rather than as
+     * fields of a reply: the console's bet search shows exactly what the API answers.
+     */
+    public RecordsPage recordsPage(Operator operator, Fields fields) {
         FieldRules.Window window = FieldRules.betWindow(fields, operator.timeZone(), clock.instant());
         Game game = FieldRules.optionalGame(fields).orElse(null);
         RecordsBy by = FieldRules.recordsBy(fields);
         int page = FieldRules.page(fields);
         int pageSize = FieldRules.pageSize(fields);
-        BetStore.Page found = store.records(operator.operatorId(), game, by, window.start(), window.end(), page, pageSize);
-        Map<String, FieldInput> out = new LinkedHashMap<>();
-        out.put("Records", BetRecordView.array(found.records(), operator.timeZone()));
-        out.put("Total", FieldInput.number(Long.toString(found.total())));
-        out.put("Page", FieldInput.number(Integer.toString(page)));
-        out.put("PageSize", FieldInput.number(Integer.toString(pageSize)));
-        return out;
+        return new RecordsPage(store.records(operator.operatorId(), game, by, window.start(), window.end(), page, pageSize), page,
+                pageSize);
     }
 
     /**

@@ -3,6 +3,8 @@ package com.beiying.gateway.persistence;
 import com.beiying.gateway.domain.Game;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -17,6 +19,7 @@ public final class MemberStore {
     private static final String FIND = Sql.of(MemberStore.class, "find");
     private static final String FIND_AT = Sql.of(MemberStore.class, "findAt");
     private static final String PROVIDER_ACCOUNT = Sql.of(MemberStore.class, "providerAccount");
+    private static final String PROVIDER_ACCOUNTS = Sql.of(MemberStore.class, "providerAccounts");
     private static final String RECORD_LAUNCH = Sql.of(MemberStore.class, "recordLaunch");
     private static final String INSERT = Sql.of(MemberStore.class, "insert");
     private static final String RECORD_PROVIDER_ACCOUNT = Sql.of(MemberStore.class, "recordProviderAccount");
@@ -38,6 +41,10 @@ public final class MemberStore {
 
     /** A member with its account at one provider; {@code account} is null if it was never opened. */
     public record MemberAt(Member member, String account) {
+    }
+
+    /** A member's account at one provider and when it was opened. */
+    public record ProviderAccount(Game game, String account, Instant openedAt) {
     }
 
     /** A launch handed to the operator: the session id and where it sends the player. */
@@ -75,6 +82,14 @@ public final class MemberStore {
     public Optional<String> providerAccount(long memberId, Game game) {
         return jdbi.withHandle(h -> h.createQuery(PROVIDER_ACCOUNT).bind("memberId", memberId).bind("game", game.code())
                 .map((rs, ctx) -> rs.getString(1)).findOne());
+    }
+
+    /** Every provider account of a member, by game code. */
+    public List<ProviderAccount> providerAccounts(long memberId) {
+        return jdbi.withHandle(h -> h.createQuery(PROVIDER_ACCOUNTS).bind("memberId", memberId)
+                .map((rs, ctx) -> new ProviderAccount(Game.fromCode(rs.getString(1)).orElseThrow(), rs.getString(2),
+                        rs.getTimestamp(3).toInstant()))
+                .list());
     }
 
     /** Records an opened provider account; recording it again changes nothing. */

@@ -23,6 +23,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 public final class OperatorStore {
     private static final String OPERATORS = Sql.of(OperatorStore.class, "operators");
     private static final String OPERATOR = Sql.of(OperatorStore.class, "operator");
+    private static final String OPERATOR_LIST = Sql.of(OperatorStore.class, "operatorList");
+    private static final String CREDIT_LINES = Sql.of(OperatorStore.class, "creditLines");
     private static final String GAMES_OF = Sql.of(OperatorStore.class, "gamesOf");
     private static final String ENABLED_GAMES = Sql.of(OperatorStore.class, "enabledGames");
     private static final String USABLE_KEYS = Sql.of(OperatorStore.class, "usableKeys");
@@ -83,6 +85,10 @@ public final class OperatorStore {
         }
     }
 
+    /** One game's credit line of an operator and whether the game is enabled for it (the admin list of lines). */
+    public record GameLine(CreditLine line, boolean enabled) {
+    }
+
     private final Jdbi jdbi;
 
     /** A store on the given database. */
@@ -108,6 +114,24 @@ public final class OperatorStore {
     /** One operator. */
     public Optional<OperatorRow> operator(String operatorId) {
         return jdbi.withHandle(h -> h.createQuery(OPERATOR).bind("operatorId", operatorId).map((rs, ctx) -> operator(rs)).findOne());
+    }
+
+    /** Every operator, oldest first (the admin list). */
+    public List<OperatorRow> operators() {
+        return jdbi.withHandle(h -> h.createQuery(OPERATOR_LIST).map((rs, ctx) -> operator(rs)).list());
+    }
+
+    /** Every operator's enabled games, as (operator, game) pairs. */
+    public List<GameRow> enabledGames() {
+        return jdbi.withHandle(h -> h.createQuery(ENABLED_GAMES).map((rs, ctx) -> new GameRow(rs.getString(1), rs.getString(2))).list());
+    }
+
+    /** Every game's credit line of one operator, in the catalog's order, also of games it never had. */
+    public List<GameLine> creditLines(String operatorId) {
+        return jdbi.withHandle(h -> h.createQuery(CREDIT_LINES).bind("operatorId", operatorId).bind("games", ALL_GAMES)
+                .map((rs, ctx) -> new GameLine(new CreditLine(rs.getString(1), rs.getString(2), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5)), rs.getBoolean(3)))
+                .list());
     }
 
     /** Games enabled for one operator, by code. */

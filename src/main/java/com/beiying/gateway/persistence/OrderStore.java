@@ -27,6 +27,7 @@ public final class OrderStore {
     private static final String MEMBER_LINE = Sql.of(OrderStore.class, "memberLine");
     private static final String CREDIT_LINE = Sql.of(OrderStore.class, "creditLine");
     private static final String UNRESOLVED = Sql.of(OrderStore.class, "unresolved");
+    private static final String RECENT_ORDERS = Sql.of(OrderStore.class, "recentOrders");
     private static final String DUE = Sql.of(OrderStore.class, "dueForResolution");
     private static final String BACK_OFF = Sql.of(OrderStore.class, "backOff");
     private static final String UNBALANCED = Sql.of(OrderStore.class, "unbalancedOrders");
@@ -128,6 +129,12 @@ public final class OrderStore {
      */
     public static List<Order> claimUnresolvedToReport(Handle h, Instant before, int limit) {
         return h.createQuery(CLAIM_UNRESOLVED).bind("before", before).bind("limit", limit).map((rs, ctx) -> order(rs)).list();
+    }
+
+    /** A member's latest {@code limit} orders, newest first. */
+    public List<Order> recentOrders(long memberId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(RECENT_ORDERS).bind("memberId", memberId).bind("limit", limit)
+                .map((rs, ctx) -> order(rs)).list());
     }
 
     /** Unresolved orders old enough for the resolver and due by their backoff. */

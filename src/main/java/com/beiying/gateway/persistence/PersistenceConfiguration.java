@@ -42,6 +42,8 @@ class PersistenceConfiguration {
         return new BetStore(jdbi);
     }
 
+    /** INTERIM (issue 17): the console's daily sums until the admin API's daily report lands. */
+
     @Bean
     ReportStore reportStore(Jdbi jdbi) {
         return new ReportStore(jdbi);

@@ -5,6 +5,7 @@ import com.beiying.gateway.config.GatewayProperties;
 import com.beiying.gateway.config.Role;
 import com.beiying.gateway.messaging.Topics;
 import com.beiying.gateway.persistence.BetStore;
+import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.persistence.OperatorDirectory;
 import com.beiying.gateway.persistence.OperatorStore;
 import com.beiying.gateway.persistence.OrderStore;
@@ -33,6 +34,16 @@ class AdminConfiguration {
     @Bean
     ReportAdmin reportAdmin(OperatorStore operators, ReportStore reports) {
         return new ReportAdmin(operators, reports);
+    }
+
+    @Bean
+    AdminToken adminToken(GatewayProperties properties) {
+        return new AdminToken(properties.security().adminToken());
+    }
+
+    @Bean
+    MemberAdmin memberAdmin(OperatorStore operators, MemberStore members, OrderStore orders, ObjectProvider<ProviderRegistry> providers) {
+        return new MemberAdmin(operators, members, orders, providers);
     }
 
     @Bean

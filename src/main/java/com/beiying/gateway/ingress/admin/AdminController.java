@@ -16,8 +16,6 @@ import com.beiying.gateway.ingress.JsonBodyReader;
 import com.beiying.gateway.ingress.ResponseWriter;
 import com.beiying.gateway.persistence.GameStatusDirectory;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,28 +35,32 @@ class AdminController {
     private final OperatorAdmin admin;
     private final WalletAdmin wallet;
     private final ReportAdmin reports;
+    private final MemberAdmin members;
     private final GameStatusDirectory games;
     private final ResponseWriter writer;
     private final AdminViews views;
     private final JsonBodyReader bodyReader;
-    private final byte[] token;
+    private final AdminToken token;
     private final int maxBodyBytes;
 
-    AdminController(OperatorAdmin admin, WalletAdmin wallet, ReportAdmin reports, GameStatusDirectory games, ResponseWriter writer,
-                    JsonBodyReader bodyReader, GatewayProperties properties) {
+    AdminController(OperatorAdmin admin, WalletAdmin wallet, MemberAdmin members, ReportAdmin reports, GameStatusDirectory games,
+                    ResponseWriter writer, JsonBodyReader bodyReader, AdminToken token, GatewayProperties properties) {
         this.admin = admin;
         this.wallet = wallet;
+        this.members = members;
         this.reports = reports;
         this.games = games;
         this.writer = writer;
         this.views = new AdminViews(writer);
         this.bodyReader = bodyReader;
-        String configured = properties.security().adminToken();
-        if (configured == null || configured.isBlank()) {
-            throw new IllegalStateException("gateway.security.admin-token (GATEWAY_ADMIN_TOKEN) must be set outside embedded mode");
-        }
-        this.token = configured.getBytes(StandardCharsets.UTF_8);
+        this.token = token;
         this.maxBodyBytes = properties.ingress().maxBodyBytes();
+    }
+
+    /** Every operator, as the single-operator view shows it (never a secret). */
+    @GetMapping("/admin/v1/operators")
+    ResponseEntity<byte[]> list(HttpServletRequest request) {
+        return guarded(request, () -> views.operators(admin.list(), language(request)));
     }
 
     @PostMapping("/admin/v1/operators")
@@ -103,6 +105,33 @@ class AdminController {
         });
     }
 
+    /** Every game's credit line of an operator: whether the game is enabled, the line, what is used and available. */
+    @GetMapping("/admin/v1/operators/{operatorId}/credit")
+    ResponseEntity<byte[]> creditLines(@PathVariable String operatorId, HttpServletRequest request) {
+        return guarded(request, () -> views.creditLines(operatorId, wallet.creditLines(operatorId), language(request)));
+    }
+
+    /** Every game with its maintenance status, as {@code GET /v1/games} shows it. */
+    @GetMapping("/admin/v1/games")
+    ResponseEntity<byte[]> games(HttpServletRequest request) {
+        return guarded(request, () -> writer.games(null, language(request), List.of(Game.values()), games::maintenance));
+    }
+
+    /**
+     * A member by {@code ?OperatorId=&UserName=}: its provider accounts (with each provider's
+     * balance when {@code &Balances=true}) and its latest orders.
+     */
+    @GetMapping("/admin/v1/members")
+    ResponseEntity<byte[]> member(HttpServletRequest request) {
+        return guarded(request, () -> {
+            Fields f = query(request, RequestField.OPERATOR_ID, RequestField.USER_NAME);
+            String operatorId = f.requiredString(RequestField.OPERATOR_ID);
+            String userName = FieldRules.userName(f);
+            return views.member(members.lookup(operatorId, userName, "true".equalsIgnoreCase(request.getParameter("Balances"))),
+                    language(request));
+        });
+    }
+
     /**
      * The ledger check; {@code ?CompareProviders=true} also compares member wallets with their
      * providers, all of them or one operator's ({@code &OperatorId=}).
@@ -133,7 +162,8 @@ class AdminController {
      */
     @GetMapping("/admin/v1/reports/daily")
     ResponseEntity<byte[]> dailyReport(HttpServletRequest request) {
-        return guarded(request, () -> views.daily(reports.daily(queryFields(request)), language(request)));
+        return guarded(request, () -> views.daily(reports.daily(query(request, RequestField.OPERATOR_ID,
+                RequestField.FROM, RequestField.TO, RequestField.GAME)), language(request)));
     }
 
     /** Orders still without a final state after the alert time, for a person to look at. */
@@ -144,8 +174,7 @@ class AdminController {
 
     private ResponseEntity<byte[]> guarded(HttpServletRequest request, Supplier<ResponseEntity<byte[]>> action) {
         try {
-            String given = request.getHeader("X-Admin-Token");
-            if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
+            if (!token.matches(request.getHeader("X-Admin-Token"))) {
                 throw new GatewayException(Errors.INVALID_ADMIN_TOKEN);
             }
             return action.get();
@@ -154,15 +183,20 @@ class AdminController {
         }
     }
 
-    /** A GET route's query parameters as the fields of a request, so the same rules apply. */
-    private static Fields queryFields(HttpServletRequest request) {
-        Map<String, FieldInput> fields = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, values) -> fields.put(name, FieldInput.string(values[0])));
-        return Fields.of(fields);
-    }
-
     private Fields fields(HttpServletRequest request) {
         return Fields.of(bodyReader.read(JsonBodyReader.readBounded(request, maxBodyBytes)));
+    }
+
+    /** Query parameters as fields, so that the same field rules (and answers) apply as to a body. */
+    private static Fields query(HttpServletRequest request, RequestField... names) {
+        Map<String, FieldInput> values = new LinkedHashMap<>();
+        for (RequestField name : names) {
+            String value = request.getParameter(name.jsonName());
+            if (value != null) {
+                values.put(name.jsonName(), FieldInput.string(value));
+            }
+        }
+        return Fields.of(values);
     }
 
     private static Language language(HttpServletRequest request) {

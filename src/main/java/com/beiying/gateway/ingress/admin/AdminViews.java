@@ -28,27 +28,89 @@ final class AdminViews {
 
     /** An operator's settings, never its secret. */
     ResponseEntity<byte[]> operator(OperatorAdmin.View view, Language language) {
-        OperatorStore.OperatorRow o = view.operator();
+        return writer.success(language, g -> operatorFields(g, view));
+    }
+
+    /** Every operator, each as {@link #operator} shows one. */
+    ResponseEntity<byte[]> operators(List<OperatorAdmin.View> views, Language language) {
         return writer.success(language, g -> {
-            g.writeStringProperty("OperatorId", o.operatorId());
-            g.writeStringProperty("Name", o.name());
-            g.writeStringProperty("Status", o.active() ? "ACTIVE" : "SUSPENDED");
-            g.writeName("IpAllowlist");
-            strings(g, o.ipAllowlist());
-            g.writeStringProperty("LaunchDomain", o.launchDomain());
-            g.writeStringProperty("Currency", o.currency());
-            g.writeStringProperty("ErrorFormat", o.errorFormat().name());
-            g.writeName("Games");
-            strings(g, view.games());
-            g.writeName("RateLimit");
-            if (o.rateLimit() == null) {
-                g.writeNull();
-            } else {
-                g.writeNumber(o.rateLimit());
+            g.writeName("Operators");
+            g.writeStartArray();
+            for (OperatorAdmin.View view : views) {
+                g.writeStartObject();
+                operatorFields(g, view);
+                g.writeEndObject();
             }
-            g.writeBooleanProperty("KafkaNative", o.kafkaNative());
-            g.writeStringProperty("TimeZone", o.timeZone().getId());
+            g.writeEndArray();
         });
+    }
+
+    /** Every game's credit line of one operator. */
+    ResponseEntity<byte[]> creditLines(String operatorId, List<OperatorStore.GameLine> lines, Language language) {
+        return writer.success(language, g -> {
+            g.writeStringProperty("OperatorId", operatorId);
+            g.writeName("Lines");
+            g.writeStartArray();
+            for (OperatorStore.GameLine l : lines) {
+                g.writeStartObject();
+                g.writeStringProperty("Game", l.line().game());
+                g.writeBooleanProperty("Enabled", l.enabled());
+                g.writeStringProperty("Credit", l.line().creditLimit().toPlainString());
+                g.writeStringProperty("Used", l.line().creditUsed().toPlainString());
+                g.writeStringProperty("Available", l.line().available().toPlainString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
+    /** A member, its provider accounts (with balances when asked) and its latest orders. */
+    ResponseEntity<byte[]> member(MemberAdmin.Found found, Language language) {
+        return writer.success(language, g -> {
+            g.writeStringProperty("OperatorId", found.operatorId());
+            g.writeStringProperty("UserName", found.member().userName());
+            g.writeNumberProperty("UserId", found.member().memberId());
+            g.writeBooleanProperty("Locked", found.member().locked());
+            g.writeName("Accounts");
+            g.writeStartArray();
+            for (MemberAdmin.Account a : found.accounts()) {
+                g.writeStartObject();
+                g.writeStringProperty("Game", a.account().game().code());
+                g.writeStringProperty("Account", a.account().account());
+                g.writeStringProperty("OpenedAt", a.account().openedAt().toString());
+                if (a.balance() != null) {
+                    g.writeStringProperty("Balance", a.balance().toPlainString());
+                }
+                if (a.error() != null) {
+                    g.writeStringProperty("Error", a.error());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            orderArray(g, found.orders());
+        });
+    }
+
+    private static void operatorFields(JsonGenerator g, OperatorAdmin.View view) {
+        OperatorStore.OperatorRow o = view.operator();
+        g.writeStringProperty("OperatorId", o.operatorId());
+        g.writeStringProperty("Name", o.name());
+        g.writeStringProperty("Status", o.active() ? "ACTIVE" : "SUSPENDED");
+        g.writeName("IpAllowlist");
+        strings(g, o.ipAllowlist());
+        g.writeStringProperty("LaunchDomain", o.launchDomain());
+        g.writeStringProperty("Currency", o.currency());
+        g.writeStringProperty("ErrorFormat", o.errorFormat().name());
+        g.writeName("Games");
+        strings(g, view.games());
+        g.writeName("RateLimit");
+        if (o.rateLimit() == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(o.rateLimit());
+        }
+        g.writeBooleanProperty("KafkaNative", o.kafkaNative());
+        g.writeStringProperty("TimeZone", o.timeZone().getId());
     }
 
     /** A credit line with what is used and what is available. */
@@ -133,23 +195,28 @@ final class AdminViews {
 
     /** Orders, as the unresolved list shows them. */
     ResponseEntity<byte[]> orders(List<OrderStore.Order> orders, Language language) {
-        return writer.success(language, g -> {
-            g.writeName("Orders");
-            g.writeStartArray();
-            for (OrderStore.Order o : orders) {
-                g.writeStartObject();
-                g.writeStringProperty("OperatorId", o.operatorId());
-                g.writeStringProperty("OrderID", o.orderId());
-                g.writeStringProperty("UserName", o.userName());
-                g.writeStringProperty("Game", o.game().code());
-                g.writeStringProperty("Money", o.amount().toPlainString());
-                g.writeStringProperty("Action", o.action().name());
-                g.writeStringProperty("Status", o.status().name());
-                g.writeStringProperty("CreatedAt", o.createdAt().toString());
-                g.writeEndObject();
+        return writer.success(language, g -> orderArray(g, orders));
+    }
+
+    private static void orderArray(JsonGenerator g, List<OrderStore.Order> orders) {
+        g.writeName("Orders");
+        g.writeStartArray();
+        for (OrderStore.Order o : orders) {
+            g.writeStartObject();
+            g.writeStringProperty("OperatorId", o.operatorId());
+            g.writeStringProperty("OrderID", o.orderId());
+            g.writeStringProperty("UserName", o.userName());
+            g.writeStringProperty("Game", o.game().code());
+            g.writeStringProperty("Money", o.amount().toPlainString());
+            g.writeStringProperty("Action", o.action().name());
+            g.writeStringProperty("Status", o.status().name());
+            g.writeStringProperty("CreatedAt", o.createdAt().toString());
+            if (o.finishedAt() != null) {
+                g.writeStringProperty("FinishedAt", o.finishedAt().toString());
             }
-            g.writeEndArray();
-        });
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void strings(JsonGenerator g, List<String> values) {

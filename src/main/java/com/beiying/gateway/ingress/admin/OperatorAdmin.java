@@ -16,10 +16,14 @@ import com.beiying.gateway.security.SecretBox;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -28,16 +32,17 @@ import org.springframework.kafka.core.KafkaAdmin;
  * Operator administration (docs/api.md): every field is validated before anything is written, so a
  * refused change changes nothing. Secrets are generated here, sealed at rest and shown once.
  * The local directory is refreshed at once; other instances follow within the refresh period.
+ * Public for the console (ingress.console), which offers people the same operations.
  */
-final class OperatorAdmin {
+public final class OperatorAdmin {
     private static final char[] ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     /** A new key pair; the secret is never shown again. */
-    record Credentials(String operatorId, String apiKey, String secret) {
+    public record Credentials(String operatorId, String apiKey, String secret) {
     }
 
     /** An operator as the admin API shows it (without secrets). */
-    record View(OperatorStore.OperatorRow operator, List<String> games) {
+    public record View(OperatorStore.OperatorRow operator, List<String> games) {
     }
 
     private final OperatorStore store;
@@ -60,7 +65,8 @@ final class OperatorAdmin {
         this.clock = clock;
     }
 
-    Credentials create(Fields f) {
+    /** Creates an operator from the admin API's fields; its secret is in the answer and nowhere else. */
+    public Credentials create(Fields f) {
         String name = FieldRules.operatorName(f);
         List<String> allowlist = FieldRules.ipAllowlist(f);
         String currency = FieldRules.currency(f);
@@ -83,7 +89,8 @@ final class OperatorAdmin {
         return credentials;
     }
 
-    View patch(String operatorId, Fields f) {
+    /** Changes the settings given in the fields (PATCH semantics: what is absent stays). */
+    public View patch(String operatorId, Fields f) {
         view(operatorId);
         OperatorStore.Patch patch = new OperatorStore.Patch(
                 f.has(RequestField.STATUS) ? FieldRules.operatorActive(f) : null,
@@ -98,7 +105,7 @@ final class OperatorAdmin {
     }
 
     /** A new pair; the operator's older pairs keep working for the configured overlap. */
-    Credentials rotate(String operatorId) {
+    public Credentials rotate(String operatorId) {
         view(operatorId);
         Credentials credentials = newCredentials(operatorId);
         store.rotate(operatorId, sealed(credentials), clock.instant().plus(properties.admin().keyOverlap()));
@@ -106,9 +113,20 @@ final class OperatorAdmin {
         return credentials;
     }
 
-    View view(String operatorId) {
+    /** One operator; an unknown id is OPERATOR_NOT_FOUND. */
+    public View view(String operatorId) {
         return store.operator(operatorId).map(row -> new View(row, store.gamesOf(operatorId)))
                 .orElseThrow(() -> new GatewayException(Errors.OPERATOR_NOT_FOUND));
+    }
+
+    /** Every operator as {@link #view} shows it (games in the same order), oldest first. */
+    public List<View> list() {
+        Map<String, List<String>> games = new HashMap<>();
+        for (OperatorStore.GameRow g : store.enabledGames()) {
+            games.computeIfAbsent(g.operatorId(), k -> new ArrayList<>()).add(g.game());
+        }
+        games.values().forEach(Collections::sort);
+        return store.operators().stream().map(row -> new View(row, games.getOrDefault(row.operatorId(), List.of()))).toList();
     }
 
     private Credentials newCredentials(String operatorId) {

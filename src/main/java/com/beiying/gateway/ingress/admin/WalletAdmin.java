@@ -21,8 +21,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.ObjectProvider;
 
-/** Credit lines, the ledger check, reconciliation and unresolved orders (docs/api.md). */
-final class WalletAdmin {
+/**
+ * Credit lines, the ledger check, reconciliation and unresolved orders (docs/api.md). Public for
+ * the console (ingress.console), which shows the same to people.
+ */
+public final class WalletAdmin {
     /** Provider balance calls made at once by one reconciliation. */
     private static final int PARALLEL_CALLS = 8;
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
@@ -32,21 +35,21 @@ final class WalletAdmin {
      * transferred, what its collected bets did (settled win/loss, open stakes), the balance that
      * gives, the provider's balance, and the difference; or why the provider could not be asked.
      */
-    record Line(String operatorId, String userName, Game game, String account, BigDecimal ledger, BigDecimal settledWinLoss,
+    public record Line(String operatorId, String userName, Game game, String account, BigDecimal ledger, BigDecimal settledWinLoss,
                 BigDecimal openStakes, long bets, BigDecimal expected, BigDecimal provider, String error) {
         /** Provider balance less the expected one; null when the provider was not reached. */
-        BigDecimal difference() {
+        public BigDecimal difference() {
             return provider == null ? null : provider.subtract(expected);
         }
 
-        boolean clean() {
+        public boolean clean() {
             return provider != null && difference().signum() == 0;
         }
     }
 
     /** A reconciliation: its lines and how far each game's bets were collected when it ran. */
-    record Reconciliation(List<Line> lines, Map<Game, Instant> collectedTo) {
-        boolean ok() {
+    public record Reconciliation(List<Line> lines, Map<Game, Instant> collectedTo) {
+        public boolean ok() {
             return lines.stream().allMatch(Line::clean);
         }
     }
@@ -68,8 +71,16 @@ final class WalletAdmin {
         this.clock = clock;
     }
 
+    /** Every game's credit line of an operator with what is used and available; an unknown operator is OPERATOR_NOT_FOUND. */
+    public List<OperatorStore.GameLine> creditLines(String operatorId) {
+        if (operators.operator(operatorId).isEmpty()) {
+            throw new GatewayException(Errors.OPERATOR_NOT_FOUND);
+        }
+        return operators.creditLines(operatorId);
+    }
+
     /** Sets a credit line; lowering it below what is used is allowed and only stops new transfers in. */
-    OperatorStore.CreditLine setCredit(String operatorId, Game game, BigDecimal credit) {
+    public OperatorStore.CreditLine setCredit(String operatorId, Game game, BigDecimal credit) {
         return operators.setCreditLimit(operatorId, game, credit);
     }
 
@@ -79,7 +90,7 @@ final class WalletAdmin {
      * provider balance differs from the ledger plus their collected bets, by the reconciliation's
      * rule.
      */
-    List<String> check(boolean compareProviders, String operatorId) {
+    public List<String> check(boolean compareProviders, String operatorId) {
         List<String> violations = new ArrayList<>();
         violations.addAll(orders.unbalancedOrders());
         violations.addAll(orders.creditMismatches());
@@ -101,7 +112,7 @@ final class WalletAdmin {
      * zero). Bets the collectors have not reached yet show as differences; the answer says how far
      * each game is collected.
      */
-    Reconciliation reconcile(String operatorId, Game game) {
+    public Reconciliation reconcile(String operatorId, Game game) {
         ProviderRegistry registry = providers.getIfAvailable();
         if (registry == null) {
             throw new GatewayException(Errors.NOT_SUPPORTED);
@@ -152,7 +163,7 @@ final class WalletAdmin {
     }
 
     /** Orders still without a final state after the alert time. */
-    List<OrderStore.Order> unresolved() {
+    public List<OrderStore.Order> unresolved() {
         return orders.unresolved(clock.instant().minus(unresolvedAlert), 1000);
     }
 }

@@ -5,9 +5,13 @@ import com.beiying.gateway.config.GatewayProperties;
 import com.beiying.gateway.domain.Operator;
 import com.beiying.gateway.error.ErrorFormat;
 import com.beiying.gateway.security.SecretBox;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +20,18 @@ import org.springframework.context.annotation.DependsOn;
 /** The stores and directories every role shares. */
 @Configuration(proxyBeanMethods = false)
 class PersistenceConfiguration {
+
+    /**
+     * The outbox backlog gauge, registered once an {@link OutboxBacklog} bean exists (the outbox,
+     * built apart, provides it); until then there is nothing to measure and no gauge.
+     */
+    @Bean
+    SmartInitializingSingleton outboxBacklogGauge(ObjectProvider<OutboxBacklog> backlog,
+                                                                                  ObjectProvider<MeterRegistry> meters) {
+        return () -> backlog.ifAvailable(b -> meters.ifAvailable(m -> Gauge.builder("gateway.outbox.backlog", b,
+                OutboxBacklog::pending).description("outbox rows not yet published").register(m)));
+    }
+
 
     @Bean
     RequestStore requestStore(Jdbi jdbi) {

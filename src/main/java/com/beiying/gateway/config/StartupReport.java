@@ -44,7 +44,7 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
             file(out, env, "master-key", "master key", "  (GATEWAY_MASTER_KEY overrides it)");
         }
         out.append("  providers        ").append(env.getProperty("gateway.providers.base-url")).append('\n');
-        if (properties.embedded().enabled() && properties.embedded().seedDemoOperator()) {
+        if (properties.embedded().seedDemoOperator()) {
             // Secrets are never logged, not even the demo's: the README gives it.
             out.append("  demo operator    ApiKey ").append(DemoOperator.API_KEY)
                     .append("  (secret in the README; allowlist: loopback)\n");

@@ -38,6 +38,8 @@ final class ReplyConsumer implements SmartLifecycle {
     private volatile Thread thread;
     private volatile boolean running;
     private volatile long lag;
+    /** When the loop next measures its lag (its own thread only: the consumer is not thread-safe). */
+    private long nextLagCheck;
 
     ReplyConsumer(Map<String, Object> consumerProps, String topic, ReplyWaiters waiters, MessageCodec codec) {
         this.props = new HashMap<>(consumerProps);
@@ -104,8 +106,6 @@ final class ReplyConsumer implements SmartLifecycle {
             c.close(Duration.ofSeconds(2));
         }
     }
-
-    private long nextLagCheck;
 
     /** Replies not read yet, from the last fetch's positions (no broker round trip), once a second. */
     private void measureLag(KafkaConsumer<String, byte[]> c, Set<TopicPartition> assigned) {

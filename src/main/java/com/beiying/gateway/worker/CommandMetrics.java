@@ -3,6 +3,7 @@ package com.beiying.gateway.worker;
 import com.beiying.gateway.messaging.ReplyMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,6 +27,10 @@ final class CommandMetrics {
 
     CommandMetrics(MeterRegistry meters) {
         this.meters = meters;
+        // Both dead-letter counters exist from the start, so a dashboard's rate reads 0 rather than nothing.
+        for (DeadLetter reason : DeadLetter.values()) {
+            deadLetterCounter(reason);
+        }
     }
 
     /** Counts a published reply under its kind and code (a redelivered command's reply counts again). */
@@ -39,8 +44,12 @@ final class CommandMetrics {
 
     /** Counts a dead-lettered record. */
     void deadLettered(DeadLetter reason) {
-        deadLetters.computeIfAbsent(reason, r -> Counter.builder("gateway.commands.dead.letters")
+        deadLetterCounter(reason).increment();
+    }
+
+    private Counter deadLetterCounter(DeadLetter reason) {
+        return deadLetters.computeIfAbsent(reason, r -> Counter.builder("gateway.commands.dead.letters")
                 .description("command records written to the dead-letter topic")
-                .tag("reason", r.name().toLowerCase(java.util.Locale.ROOT)).register(meters)).increment();
+                .tag("reason", r.name().toLowerCase(Locale.ROOT)).register(meters));
     }
 }

@@ -6,6 +6,7 @@ import com.beiying.gateway.error.ErrorFormat;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.error.Language;
+import com.beiying.gateway.error.RequestField;
 import com.beiying.gateway.ingress.ApiRoute.ApiError;
 import com.beiying.gateway.ingress.ApiRoute.Guard;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -110,7 +112,7 @@ class ApiDocs {
         op.addSecurityItem(route.guard() == Guard.ADMIN ? new SecurityRequirement().addList(ADMIN_TOKEN)
                 : new SecurityRequirement().addList(API_KEY).addList(SIGNED));
         for (ApiRoute.Param p : route.params()) {
-            op.addParametersItem(new Parameter().name(p.name()).in(p.in().name().toLowerCase(java.util.Locale.ROOT))
+            op.addParametersItem(new Parameter().name(p.name()).in(p.in().name().toLowerCase(Locale.ROOT))
                     .required(p.required()).description(p.meaning()).example(p.example()).schema(new StringSchema()));
         }
         for (ApiField h : ApiGuards.headers(route.guard())) {
@@ -181,7 +183,7 @@ class ApiDocs {
         return parse(new String(body, StandardCharsets.UTF_8));
     }
 
-    private static com.beiying.gateway.error.RequestField field(ApiError e) {
+    private static RequestField field(ApiError e) {
         return e.field() == null ? null : e.field().field();
     }
 

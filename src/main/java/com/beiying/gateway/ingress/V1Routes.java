@@ -8,6 +8,7 @@ import com.beiying.gateway.error.RequestField;
 import com.beiying.gateway.ingress.ApiField.Type;
 import com.beiying.gateway.ingress.ApiRoute.Answer;
 import com.beiying.gateway.ingress.ApiRoute.Guard;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpMethod;
 
@@ -176,7 +177,7 @@ final class V1Routes implements ApiRoutes {
     }
 
     private static Errors[] with(Errors[] base, Errors... more) {
-        Errors[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        Errors[] all = Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return all;
     }

@@ -25,7 +25,13 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
         out.append("  instance         ").append(properties.instanceId()).append('\n');
         String port = env.getProperty("local.server.port");
         if (port != null) {
-            out.append("  HTTP             http://localhost:").append(port).append("  (/v1, /admin/v1, /actuator)\n");
+            out.append("  HTTP             http://localhost:").append(port)
+                    .append("  (/v1, /admin/v1, /livez, /readyz; API docs /swagger-ui.html, /v3/api-docs)\n");
+        }
+        String management = env.getProperty("local.management.port");
+        if (management != null) {
+            out.append("  management       http://").append(env.getProperty("management.server.address", "localhost"))
+                    .append(':').append(management).append("/actuator  (health, metrics, prometheus)\n");
         }
         out.append("  Kafka            ").append(env.getProperty("spring.kafka.bootstrap-servers"))
                 .append("  topic prefix ").append(properties.kafka().topicPrefix()).append('\n');
@@ -38,7 +44,7 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
             file(out, env, "master-key", "master key", "  (GATEWAY_MASTER_KEY overrides it)");
         }
         out.append("  providers        ").append(env.getProperty("gateway.providers.base-url")).append('\n');
-        if (properties.embedded().enabled() && properties.embedded().seedDemoOperator()) {
+        if (properties.embedded().seedDemoOperator()) {
             // Secrets are never logged, not even the demo's: the README gives it.
             out.append("  demo operator    ApiKey ").append(DemoOperator.API_KEY)
                     .append("  (secret in the README; allowlist: loopback)\n");

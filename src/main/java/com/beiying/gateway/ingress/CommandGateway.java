@@ -102,6 +102,8 @@ final class CommandGateway {
         record.headers().add(Correlation.HEADER, correlationId.getBytes(StandardCharsets.UTF_8));
         record.headers().add(Correlation.TYPE_HEADER, kind.name().getBytes(StandardCharsets.UTF_8));
         record.headers().add(Correlation.REPLY_TO_HEADER, instanceId.getBytes(StandardCharsets.UTF_8));
+        // On the request's thread, so the line carries the request's trace id, as does the record (traceparent).
+        log.debug("command {} {} to {}", correlationId, kind, commandsTopic);
         CompletableFuture<?> sent;
         try {
             sent = template.send(record);

@@ -50,8 +50,12 @@ class IngressConfiguration {
     }
 
     @Bean
-    ReplyConsumer replyConsumer(KafkaProperties kafka, Topics topics, ReplyWaiters waiters, MessageCodec codec) {
-        return new ReplyConsumer(kafka.buildConsumerProperties(), topics.replies(), waiters, codec);
+    ReplyConsumer replyConsumer(KafkaProperties kafka, Topics topics, ReplyWaiters waiters, MessageCodec codec, MeterRegistry meters) {
+        ReplyConsumer consumer = new ReplyConsumer(kafka.buildConsumerProperties(), topics.replies(), waiters, codec);
+        // No consumer group (every instance reads every partition): the group tag names the role.
+        Gauge.builder("gateway.kafka.consumer.lag", consumer, ReplyConsumer::lag).tag("group", "ingress-replies")
+                .description("replies on the replies topic this ingress instance has not read yet").register(meters);
+        return consumer;
     }
 
     @Bean

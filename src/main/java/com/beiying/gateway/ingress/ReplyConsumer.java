@@ -37,6 +37,9 @@ final class ReplyConsumer implements SmartLifecycle {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
+    private volatile long lag;
+    /** When the loop next measures its lag (its own thread only: the consumer is not thread-safe). */
+    private long nextLagCheck;
 
     ReplyConsumer(Map<String, Object> consumerProps, String topic, ReplyWaiters waiters, MessageCodec codec) {
         this.props = new HashMap<>(consumerProps);
@@ -89,6 +92,7 @@ final class ReplyConsumer implements SmartLifecycle {
                 for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(100))) {
                     deliver(record);
                 }
+                measureLag(c, assigned);
                 if (System.nanoTime() > nextCheck) {
                     assigned = addNewPartitions(c, assigned);
                     nextCheck = System.nanoTime() + PARTITION_CHECK.toNanos();
@@ -101,6 +105,25 @@ final class ReplyConsumer implements SmartLifecycle {
         } finally {
             c.close(Duration.ofSeconds(2));
         }
+    }
+
+    /** Replies not read yet, from the last fetch's positions (no broker round trip), once a second. */
+    private void measureLag(KafkaConsumer<String, byte[]> c, Set<TopicPartition> assigned) {
+        long now = System.nanoTime();
+        if (now < nextLagCheck) {
+            return;
+        }
+        nextLagCheck = now + 1_000_000_000L;
+        long behind = 0;
+        for (TopicPartition tp : assigned) {
+            behind += c.currentLag(tp).orElse(0);
+        }
+        lag = behind;
+    }
+
+    /** How many replies this instance has not read yet, as last measured. */
+    long lag() {
+        return lag;
     }
 
     private void deliver(ConsumerRecord<String, byte[]> record) {

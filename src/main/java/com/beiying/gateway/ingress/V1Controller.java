@@ -40,7 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @ConditionalOnRole(Role.INGRESS)
 class V1Controller {
-    private static final Map<String, CommandKind> ACTIONS = Map.of(
+    /** The commands of {@code /v1/account/{action}}; the OpenAPI drift test reads it too. */
+    static final Map<String, CommandKind> ACTIONS = Map.of(
             "register", CommandKind.REGISTER,
             "login", CommandKind.LOGIN,
             "balance", CommandKind.BALANCE,
@@ -48,7 +49,8 @@ class V1Controller {
             "order", CommandKind.ORDER,
             "lock", CommandKind.LOCK,
             "password", CommandKind.PASSWORD);
-    private static final Map<String, CommandKind> BET_ACTIONS = Map.of(
+    /** The commands of {@code /v1/bet/{action}}. */
+    static final Map<String, CommandKind> BET_ACTIONS = Map.of(
             "records", CommandKind.BET_RECORDS,
             "feed", CommandKind.BET_FEED,
             "record", CommandKind.BET_RECORD);

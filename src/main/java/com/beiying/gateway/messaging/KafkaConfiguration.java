@@ -2,6 +2,7 @@ package com.beiying.gateway.messaging;
 
 import com.beiying.gateway.config.GatewayProperties;
 import com.beiying.gateway.persistence.RequestStore;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -10,6 +11,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -88,13 +90,30 @@ class KafkaConfiguration {
     @Bean
     KafkaTemplate<String, CommandMessage> commandTemplate(KafkaProperties kafka, MessageCodec codec) {
         Serializer<CommandMessage> serializer = (topic, command) -> command == null ? null : codec.encode(command);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerProps(kafka), new StringSerializer(), serializer));
+        return observed(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerProps(kafka), new StringSerializer(),
+                serializer)));
     }
 
     @Bean
     KafkaTemplate<String, ReplyMessage> replyTemplate(KafkaProperties kafka, MessageCodec codec) {
         Serializer<ReplyMessage> serializer = (topic, reply) -> reply == null ? null : codec.encode(reply);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerProps(kafka), new StringSerializer(), serializer));
+        return observed(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerProps(kafka), new StringSerializer(),
+                serializer)));
+    }
+
+    @Bean
+    RecordObservations recordObservations(ObjectProvider<ObservationRegistry> registry) {
+        return new RecordObservations(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    /**
+     * spring-kafka's send observation: each command and reply record carries the W3C
+     * {@code traceparent} of the request or command it belongs to (the template takes the
+     * context's ObservationRegistry when it starts).
+     */
+    private static <V> KafkaTemplate<String, V> observed(KafkaTemplate<String, V> template) {
+        template.setObservationEnabled(true);
+        return template;
     }
 
     /**
@@ -103,8 +122,8 @@ class KafkaConfiguration {
      */
     @Bean
     KafkaTemplate<String, byte[]> deadLetterTemplate(KafkaProperties kafka) {
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerProps(kafka),
-                new StringSerializer(), new ByteArraySerializer()));
+        return observed(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerProps(kafka),
+                new StringSerializer(), new ByteArraySerializer())));
     }
 
     private static Map<String, Object> producerProps(KafkaProperties kafka) {

@@ -29,6 +29,7 @@ public final class OrderStore {
     private static final String UNRESOLVED = Sql.of(OrderStore.class, "unresolved");
     private static final String RECENT_ORDERS = Sql.of(OrderStore.class, "recentOrders");
     private static final String DUE = Sql.of(OrderStore.class, "dueForResolution");
+    private static final String UNRESOLVED_COUNT = Sql.of(OrderStore.class, "unresolvedCount");
     private static final String BACK_OFF = Sql.of(OrderStore.class, "backOff");
     private static final String UNBALANCED = Sql.of(OrderStore.class, "unbalancedOrders");
     private static final String CREDIT_MISMATCHES = Sql.of(OrderStore.class, "creditMismatches");
@@ -135,6 +136,11 @@ public final class OrderStore {
     public List<Order> recentOrders(long memberId, int limit) {
         return jdbi.withHandle(h -> h.createQuery(RECENT_ORDERS).bind("memberId", memberId).bind("limit", limit)
                 .map((rs, ctx) -> order(rs)).list());
+    }
+
+    /** How many orders older than {@code before} have no final state: the resolver's backlog. */
+    public long unresolvedCount(Instant before) {
+        return jdbi.withHandle(h -> h.createQuery(UNRESOLVED_COUNT).bind("before", before).mapTo(Long.class).one());
     }
 
     /** Unresolved orders old enough for the resolver and due by their backoff. */

@@ -8,6 +8,7 @@ import com.beiying.gateway.security.SecretBox;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,13 +69,14 @@ class PersistenceConfiguration {
 
     /**
      * Loaded after Flyway has migrated, since it reads operators at construction; in the embedded
-     * default the demo operator is seeded first.
+     * default (and wherever gateway.embedded.seed-demo-operator is set true, as the tests on
+     * containers do) the demo operator is seeded first.
      */
     @Bean
     @DependsOn("flywayInitializer")
     OperatorDirectory operatorDirectory(OperatorStore operators, @Qualifier("operatorSecretBox") SecretBox operatorSecretBox,
                                         GatewayProperties properties) {
-        if (properties.embedded().enabled() && properties.embedded().seedDemoOperator()) {
+        if (properties.embedded().seedDemoOperator()) {
             operators.createWithCredit(new OperatorStore.NewOperator(DemoOperator.OPERATOR_ID, "Demo operator",
                             List.of("127.0.0.0/8", "::1/128"), DemoOperator.LAUNCH_DOMAIN, "CNY", ErrorFormat.BEIYING, null, false,
                             Operator.DEFAULT_TIME_ZONE),

@@ -10,10 +10,13 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.net.http.HttpClient;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -32,7 +35,8 @@ class ProviderConfiguration {
     }
 
     @Bean
-    ProviderHttp.Wires providerWires(GatewayProperties properties, MeterRegistry meters) {
+    ProviderHttp.Wires providerWires(GatewayProperties properties, MeterRegistry meters, ObjectProvider<Tracer> tracer,
+                                     ObjectProvider<Propagator> propagator) {
         GatewayProperties.Providers p = properties.providers();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(p.connectTimeout()).build();
         CircuitBreakerConfig circuitConfig = CircuitBreakerConfig.custom()
@@ -50,10 +54,13 @@ class ProviderConfiguration {
                 .maxConcurrentCalls(p.maxConcurrentCalls())
                 .maxWaitDuration(p.bulkheadWait())
                 .build();
+        // Without Micrometer Tracing configured, calls are not traced and carry no traceparent.
+        Tracer t = tracer.getIfAvailable(() -> Tracer.NOOP);
+        Propagator propagation = propagator.getIfAvailable(() -> Propagator.NOOP);
         Map<Game, ProviderHttp> wires = new EnumMap<>(Game.class);
         for (Game game : Game.values()) {
             wires.put(game, new ProviderHttp(game, http, p.readTimeout(), CircuitBreaker.of("provider-" + game.code(), circuitConfig),
-                    Bulkhead.of("provider-" + game.code(), bulkheadConfig), meters));
+                    Bulkhead.of("provider-" + game.code(), bulkheadConfig), meters, t, propagation));
         }
         return new ProviderHttp.Wires(wires);
     }

@@ -8,6 +8,9 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,15 +66,20 @@ public final class ProviderHttp {
     private final CircuitBreaker circuit;
     private final Bulkhead bulkhead;
     private final MeterRegistry meters;
+    private final Tracer tracer;
+    private final Propagator propagator;
     private final Map<String, Map<String, Timer>> timers = new ConcurrentHashMap<>();
 
-    ProviderHttp(Game game, HttpClient http, Duration readTimeout, CircuitBreaker circuit, Bulkhead bulkhead, MeterRegistry meters) {
+    ProviderHttp(Game game, HttpClient http, Duration readTimeout, CircuitBreaker circuit, Bulkhead bulkhead, MeterRegistry meters,
+                 Tracer tracer, Propagator propagator) {
         this.game = game;
         this.http = http;
         this.readTimeout = readTimeout;
         this.circuit = circuit;
         this.bulkhead = bulkhead;
         this.meters = meters;
+        this.tracer = tracer;
+        this.propagator = propagator;
     }
 
     /** A request to the provider with the call deadline preset. */
@@ -116,7 +124,33 @@ public final class ProviderHttp {
         return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
     }
 
+    /**
+     * One call in a client span of the current trace (the command's, or a collector's own), whose
+     * W3C {@code traceparent} goes to the provider with the request: a provider that logs it (the
+     * simulator does) shows the gateway's trace id.
+     */
     private Answer send(String operation, HttpRequest request) {
+        Span.Builder builder = tracer.spanBuilder().name("provider " + game.code() + " " + operation)
+                .kind(Span.Kind.CLIENT).tag("game", game.code());
+        Span parent = tracer.currentSpan();
+        Span span = (parent == null ? builder.setNoParent() : builder.setParent(parent.context())).start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            return send(operation, traced(request, span), span);
+        } finally {
+            span.end();
+        }
+    }
+
+    private HttpRequest traced(HttpRequest request, Span span) {
+        if (tracer == Tracer.NOOP) {
+            return request;
+        }
+        HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> true);
+        propagator.inject(span.context(), copy, HttpRequest.Builder::setHeader);
+        return copy.build();
+    }
+
+    private Answer send(String operation, HttpRequest request, Span span) {
         long start = System.nanoTime();
         String outcome = "ok";
         try {
@@ -142,7 +176,10 @@ public final class ProviderHttp {
                 bulkhead.onComplete();
             }
         } finally {
-            timer(operation, outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            long took = System.nanoTime() - start;
+            timer(operation, outcome).record(took, TimeUnit.NANOSECONDS);
+            span.tag("outcome", outcome);
+            log.debug("provider {} {} {} in {} ms", game.code(), operation, outcome, took / 1_000_000);
         }
     }
 

@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 final class CommandConsumer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(CommandConsumer.class);
     private static final Duration REVOKE_WAIT = Duration.ofSeconds(10);
+    private static final Duration LAG_INTERVAL = Duration.ofSeconds(1);
 
     /** Processes one decoded record; called on a pool thread, must not throw. */
     interface Processor {
@@ -51,6 +52,8 @@ final class CommandConsumer implements Runnable {
     private final ConcurrentLinkedQueue<ConsumerRecord<String, byte[]>> finished = new ConcurrentLinkedQueue<>();
     private final MessageCodec codec;
     private volatile boolean running = true;
+    private volatile long lag;
+    private long nextLagCheck;
     private boolean pausedForBackpressure;
     private int inFlight;
 
@@ -101,6 +104,7 @@ final class CommandConsumer implements Runnable {
                 drainFinished();
                 applyPause();
                 commit(false);
+                measureLag();
             }
         } catch (WakeupException e) {
             // stop() asked us to leave the poll
@@ -204,6 +208,29 @@ final class CommandConsumer implements Runnable {
                 }
             });
         }
+    }
+
+    /**
+     * Records of this loop's partitions not yet processed: behind the fetch position (known from
+     * the last fetch, no broker round trip) plus fetched records still in flight. Measured once a
+     * second on the loop's own thread, since the consumer is not thread-safe.
+     */
+    private void measureLag() {
+        long now = System.nanoTime();
+        if (now < nextLagCheck) {
+            return;
+        }
+        nextLagCheck = now + LAG_INTERVAL.toNanos();
+        long behind = 0;
+        for (TopicPartition tp : consumer.assignment()) {
+            behind += consumer.currentLag(tp).orElse(0);
+        }
+        lag = behind + inFlight;
+    }
+
+    /** The lag as last measured (0 before the first measurement and when nothing is assigned). */
+    long lag() {
+        return lag;
     }
 
     /** Asks the loop to stop; it finishes in-flight records first (bounded). */

@@ -111,6 +111,7 @@ final class CommandDispatcher {
         } catch (GatewayException e) {
             reply = commitError(command, e);
         }
+        log.debug("command {} {} answered {}", command.correlationId(), command.kind(), reply.code());
         publisher.publish(replyTopic, key, reply);
     }
 

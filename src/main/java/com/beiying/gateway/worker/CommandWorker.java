@@ -8,6 +8,7 @@ import com.beiying.gateway.error.Language;
 import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.messaging.Correlation;
 import com.beiying.gateway.messaging.MessageCodec;
+import com.beiying.gateway.messaging.RecordObservations;
 import com.beiying.gateway.messaging.Topics;
 import com.beiying.gateway.persistence.OperatorDirectory;
 import io.micrometer.core.instrument.Gauge;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +56,9 @@ final class CommandWorker implements SmartLifecycle, CommandConsumer.Processor {
     private final OperatorDirectory operators;
     private final DeadLetterPublishingRecoverer deadLetters;
     private final MessageCodec codec;
-    private final List<CommandConsumer> loops = new ArrayList<>();
+    private final CommandMetrics metrics;
+    private final RecordObservations observations;
+    private final List<CommandConsumer> loops = new CopyOnWriteArrayList<>();
     private final List<Thread> loopThreads = new ArrayList<>();
     private final AtomicInteger threadNumber = new AtomicInteger();
     private ExecutorService pool;
@@ -62,7 +66,8 @@ final class CommandWorker implements SmartLifecycle, CommandConsumer.Processor {
     private volatile boolean running;
 
     CommandWorker(Map<String, Object> consumerProps, Settings settings, CommandDispatcher dispatcher, Topics topics,
-                  OperatorDirectory operators, DeadLetterPublishingRecoverer deadLetters, MessageCodec codec, MeterRegistry meters) {
+                  OperatorDirectory operators, DeadLetterPublishingRecoverer deadLetters, MessageCodec codec, MeterRegistry meters,
+                  CommandMetrics metrics, RecordObservations observations) {
         this.consumerProps = consumerProps;
         this.settings = settings;
         this.dispatcher = dispatcher;
@@ -70,12 +75,24 @@ final class CommandWorker implements SmartLifecycle, CommandConsumer.Processor {
         this.operators = operators;
         this.deadLetters = deadLetters;
         this.codec = codec;
+        this.metrics = metrics;
+        this.observations = observations;
+        Gauge.builder("gateway.kafka.consumer.lag", this, w -> w.loops.stream().mapToLong(CommandConsumer::lag).sum())
+                .tag("group", settings.groupId())
+                .description("records of the group's partitions not yet processed by this process's loops").register(meters);
         Gauge.builder("gateway.worker.active.members", this, w -> w.executor == null ? 0 : w.executor.activeKeys())
                 .description("members with commands queued or running on this worker").register(meters);
     }
 
+    /** Processes one command inside the trace its record carries (traceparent), so every log line and call shares it. */
     @Override
     public void process(ConsumerRecord<String, byte[]> record, CommandMessage claimed) {
+        try (RecordObservations.Processing traced = observations.command(record, claimed.kind().name())) {
+            processTraced(record, claimed);
+        }
+    }
+
+    private void processTraced(ConsumerRecord<String, byte[]> record, CommandMessage claimed) {
         Optional<String> nativeOperator = topics.operatorOf(record.topic());
         // On an operator's own topic a command acts for that operator, whatever its payload claims.
         CommandMessage command = nativeOperator.map(id -> new CommandMessage(claimed.requestId(), id, claimed.kind(),
@@ -118,7 +135,7 @@ final class CommandWorker implements SmartLifecycle, CommandConsumer.Processor {
         } catch (RuntimeException answerFailed) {
             log.error("could not answer failed command {}", command.correlationId(), answerFailed);
         }
-        deadLetter(record, cause);
+        deadLetter(record, cause, CommandMetrics.DeadLetter.FAILED);
     }
 
     /**
@@ -128,7 +145,7 @@ final class CommandWorker implements SmartLifecycle, CommandConsumer.Processor {
     @Override
     public void undecodable(ConsumerRecord<String, byte[]> record, Exception e) {
         log.warn("undecodable command at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
-        deadLetter(record, e);
+        deadLetter(record, e, CommandMetrics.DeadLetter.UNDECODABLE);
         correlationOf(record).ifPresent(command -> {
             try {
                 dispatcher.reject(record.key(), command, topics.replyTopicFor(record.topic()),
@@ -155,9 +172,10 @@ final class CommandWorker implements SmartLifecycle, CommandConsumer.Processor {
                 Map.of(), null, Instant.now()));
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, Exception e) {
+    private void deadLetter(ConsumerRecord<String, byte[]> record, Exception e, CommandMetrics.DeadLetter reason) {
         try {
             deadLetters.accept(record, e);
+            metrics.deadLettered(reason);
         } catch (RuntimeException failed) {
             log.error("dead-lettering {}-{}@{} failed", record.topic(), record.partition(), record.offset(), failed);
         }

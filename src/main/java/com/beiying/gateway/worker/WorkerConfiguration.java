@@ -5,6 +5,7 @@ import com.beiying.gateway.config.GatewayProperties;
 import com.beiying.gateway.config.Role;
 import com.beiying.gateway.fields.FieldOpener;
 import com.beiying.gateway.messaging.MessageCodec;
+import com.beiying.gateway.messaging.RecordObservations;
 import com.beiying.gateway.messaging.ReplyMessage;
 import com.beiying.gateway.messaging.ReplyStore;
 import com.beiying.gateway.messaging.Topics;
@@ -54,19 +55,30 @@ class WorkerConfiguration {
     }
 
     @Bean
-    CommandDispatcher commandDispatcher(Jdbi jdbi, ReplyStore replies, List<CommandHandler> handlers, ReplyPublisher publisher) {
-        return new CommandDispatcher(CommandDispatcher.Outcomes.transactional(jdbi, replies), handlers, publisher::publish);
+    CommandMetrics commandMetrics(MeterRegistry meters) {
+        return new CommandMetrics(meters);
+    }
+
+    @Bean
+    CommandDispatcher commandDispatcher(Jdbi jdbi, ReplyStore replies, List<CommandHandler> handlers, ReplyPublisher publisher,
+                                        CommandMetrics metrics) {
+        return new CommandDispatcher(CommandDispatcher.Outcomes.transactional(jdbi, replies), handlers, (topic, key, reply) -> {
+            publisher.publish(topic, key, reply);
+            metrics.replied(reply);
+        });
     }
 
     @Bean
     CommandWorker commandWorker(KafkaProperties kafka, KafkaTemplate<String, byte[]> deadLetterTemplate, Topics topics,
                                 CommandDispatcher dispatcher, OperatorDirectory operators, MessageCodec codec,
-                                GatewayProperties properties, MeterRegistry meters) {
+                                GatewayProperties properties, MeterRegistry meters, CommandMetrics metrics,
+                                RecordObservations observations) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterTemplate,
                 (record, e) -> new TopicPartition(topics.deadLetter(), -1));
         GatewayProperties.Worker w = properties.worker();
         return new CommandWorker(kafka.buildConsumerProperties(),
                 new CommandWorker.Settings(properties.kafka().workerGroup(), topics.workerSubscription(), w.concurrency(),
-                        w.threads(), w.maxInFlight()), dispatcher, topics, operators, deadLetters, codec, meters);
+                        w.threads(), w.maxInFlight()), dispatcher, topics, operators, deadLetters, codec, meters, metrics,
+                observations);
     }
 }

@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * run and writes {@code docs/benchmarks.md}. See the README, "Benchmark".
  *
  * <pre>
- * java ... com.beiying.gateway.bench.Bench --url http://localhost:8080 --admin-token T [--pid P]
+ * java ... com.beiying.gateway.bench.Bench --url http://localhost:8080 --admin-token T [--management-url http://127.0.0.1:8081] [--pid P]
  *     [--kafka localhost:9092] [--runs 3] [--warmup 3] [--seconds 6] [--clients 1,64,256]
  *     [--started-at epochMillis] [--gateway "how it was started"] [--out docs/benchmarks.md]
  *     [--scenarios kafka,floor,login,transfer,register,collect,betfeed,betrecord] [--bets 20000]
@@ -61,7 +61,9 @@ public final class Bench {
         this.adminToken = required(options, "admin-token");
         this.runner = new LoadRunner(Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "3"))),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "6"))));
-        this.probe = new ProcessProbe(Long.parseLong(options.getOrDefault("pid", "0")), base);
+        // The actuator answers on the management port (127.0.0.1:8081 by default), not on the API's.
+        this.probe = new ProcessProbe(Long.parseLong(options.getOrDefault("pid", "0")),
+                URI.create(options.getOrDefault("management-url", "http://127.0.0.1:8081")));
         this.levels = Arrays.stream(options.getOrDefault("clients", "1,64,256").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         this.maxClients = Arrays.stream(levels).max().orElse(1);

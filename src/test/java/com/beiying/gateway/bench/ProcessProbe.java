@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * Reads what the gateway process, the PostgreSQL processes and the benchmark itself use, from
  * {@code /proc} (Linux): CPU as a percentage of one core over the window, the gateway's peak RSS
  * (its high-water mark is reset at the start of each window) and its peak heap, sampled from the
- * actuator every 200 ms.
+ * actuator (on the management port) every 200 ms.
  */
 final class ProcessProbe implements LoadRunner.Probe {
     private static final long TICKS_PER_SECOND = 100;
@@ -38,7 +38,7 @@ final class ProcessProbe implements LoadRunner.Probe {
     private final AtomicLong peakHeap = new AtomicLong(-1);
     private volatile Thread sampler;
 
-    /** {@code gatewayPid} 0 when the gateway is not on this machine's process table. */
+    /** {@code gatewayPid} 0 when the gateway is not on this machine's process table; {@code base} is the management port's. */
     ProcessProbe(long gatewayPid, URI base) {
         this.gatewayPid = gatewayPid;
         this.base = base;

@@ -146,8 +146,11 @@ class DurableEmbeddedIntegrationTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m",
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.beiying.gateway.messaging.avro",
+                // This test is about the embedded pair's own data directory, whatever the run's tests use.
+                "-Dgateway.test.infrastructure=embedded",
                 "-cp", System.getProperty("java.class.path"), "com.beiying.gateway.GatewayApplication",
                 "--server.port=" + httpPort,
+                "--management.server.port=0",
                 "--gateway.embedded.kafka-port=" + kafkaPort,
                 "--gateway.embedded.data-dir=" + data,
                 // Simulated members betting on their own would move the balance this test checks.
@@ -166,7 +169,7 @@ class DurableEmbeddedIntegrationTest {
             assertThat(process.isAlive()).as(() -> "gateway " + name + " exited:\n" + log(name)).isTrue();
             try {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-                        + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                        + "/readyz")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 return r.statusCode() == 200;
             } catch (IOException e) {
                 return false;

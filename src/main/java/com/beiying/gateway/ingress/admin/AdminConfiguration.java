@@ -24,6 +24,12 @@ import org.springframework.kafka.core.KafkaAdmin;
 @ConditionalOnRole(Role.INGRESS)
 class AdminConfiguration {
 
+    /** The admin API's part of the OpenAPI document. */
+    @Bean
+    AdminRoutes adminRoutes() {
+        return new AdminRoutes();
+    }
+
     @Bean
     OperatorAdmin operatorAdmin(OperatorStore store, @Qualifier("operatorSecretBox") SecretBox operatorSecretBox,
                                 OperatorDirectory directory, KafkaAdmin kafkaAdmin, Topics topics, GatewayProperties properties,

@@ -24,11 +24,14 @@ import com.beiying.gateway.provider.ProviderAdapter;
 import com.beiying.gateway.provider.ProviderRegistry;
 import com.beiying.gateway.wallet.Ledger;
 import com.beiying.gateway.worker.ReplyPublisher;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,10 +64,12 @@ class TransferResolver {
     private final Duration unresolvedAlert;
     private final TransferEvents events;
     private final Clock clock;
+    /** Orders past settle-after without a final state, as of the last pass; -1 before the first. */
+    private final AtomicLong backlog = new AtomicLong(-1);
 
     TransferResolver(Jdbi jdbi, OrderStore orders, MemberStore members, ProviderRegistry providers, OperatorDirectory operators,
                      Topics topics, ReplyStore replies, ReplyPublisher publisher, GatewayProperties properties, TransferEvents events,
-                     Clock clock) {
+                     Clock clock, MeterRegistry meters) {
         this.jdbi = jdbi;
         this.orders = orders;
         this.members = members;
@@ -77,6 +82,10 @@ class TransferResolver {
         this.unresolvedAlert = properties.wallet().unresolvedAlert();
         this.events = events;
         this.clock = clock;
+        // Counted by the pass rather than at each scrape, so a scrape never waits for the database.
+        Gauge.builder("gateway.wallet.unresolved", backlog, b -> b.get() < 0 ? Double.NaN : b.get())
+                .description("transfers older than gateway.wallet.settle-after without a final state (the resolver's backlog)")
+                .register(meters);
     }
 
     /** One pass over the unresolved orders; scheduled. */
@@ -85,6 +94,7 @@ class TransferResolver {
         announceUnresolved();
         List<OrderStore.Order> due;
         try {
+            backlog.set(orders.unresolvedCount(clock.instant().minus(settleAfter)));
             due = orders.dueForResolution(clock.instant().minus(settleAfter), clock.instant(), 200);
         } catch (RuntimeException e) {
             log.warn("resolver could not read unresolved orders: {}", e.toString());

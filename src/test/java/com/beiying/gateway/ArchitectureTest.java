@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.beiying.gateway.config.ConditionalOnRole;
 import com.beiying.gateway.worker.CommandHandler;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
@@ -14,6 +15,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -92,6 +94,14 @@ class ArchitectureTest {
     static final ArchRule CONSOLE_PACKAGE_PRIVATE = classes().that().resideInAPackage(ROOT + ".ingress.console..")
             .and().areTopLevelClasses().should().notHaveModifier(JavaModifier.PUBLIC);
 
+    /**
+     * A controller exists only in the role that serves it: a worker or simulator process that
+     * scanned a console page would fail to start for want of the admin services it needs.
+     */
+    static final ArchRule CONTROLLERS_BELONG_TO_A_ROLE = classes().that().areAnnotatedWith(RestController.class)
+            .or().areAnnotatedWith(Controller.class).or().areAnnotatedWith(ControllerAdvice.class)
+            .should().beAnnotatedWith(ConditionalOnRole.class);
+
     /** Handlers are found by scanning and need not be seen from outside their feature package. */
     static final ArchRule HANDLERS_PACKAGE_PRIVATE = classes().that().implement(CommandHandler.class)
             .should().notHaveModifier(JavaModifier.PUBLIC);
@@ -127,6 +137,11 @@ class ArchitectureTest {
         CONSOLE_ON_TOP.check(MAIN);
         CONSOLE_THROUGH_THE_ADMIN_SERVICES.check(MAIN);
         CONSOLE_PACKAGE_PRIVATE.check(MAIN);
+    }
+
+    @Test
+    void controllersBelongToARole() {
+        CONTROLLERS_BELONG_TO_A_ROLE.check(MAIN);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.beiying.gateway.error.Errors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -19,12 +20,15 @@ import org.springframework.http.HttpMethod;
  * @param summary one line
  * @param params  path and query parameters
  * @param body    JSON body fields (empty for a route without a body)
+ * @param queryFields query parameters that are checked by the field rules like body fields (their
+ *                errors are the route's too); each also appears in {@code params}
  * @param answer  the success answer's fields besides Code, Message and RequestId
  * @param errors  the route's own errors, besides its guard's and its fields'
  * @param example a real success answer, as JSON text
  */
 public record ApiRoute(HttpMethod method, String path, Guard guard, String summary, List<Param> params,
-                       List<ApiField> body, List<Answer> answer, List<Errors> errors, String example) {
+                       List<ApiField> body, List<ApiField> queryFields, List<Answer> answer, List<Errors> errors,
+                       String example) {
 
     /** Who may call a route, with the headers it needs and the errors checking them answers. */
     public enum Guard {
@@ -51,27 +55,36 @@ public record ApiRoute(HttpMethod method, String path, Guard guard, String summa
 
     /** A route with no parameters, body, answer fields or errors yet. */
     public static ApiRoute of(HttpMethod method, String path, Guard guard, String summary) {
-        return new ApiRoute(method, path, guard, summary, List.of(), List.of(), List.of(), List.of(), "{}");
+        return new ApiRoute(method, path, guard, summary, List.of(), List.of(), List.of(), List.of(), List.of(), "{}");
     }
 
     public ApiRoute withParams(Param... p) {
-        return new ApiRoute(method, path, guard, summary, List.of(p), body, answer, errors, example);
+        return new ApiRoute(method, path, guard, summary, List.of(p), body, queryFields, answer, errors, example);
     }
 
     public ApiRoute withBody(ApiField... fields) {
-        return new ApiRoute(method, path, guard, summary, params, List.of(fields), answer, errors, example);
+        return new ApiRoute(method, path, guard, summary, params, List.of(fields), queryFields, answer, errors, example);
+    }
+
+    /** Query parameters read as fields (same rules and refusals as in a body), after any {@link #withParams}. */
+    public ApiRoute withQueryFields(ApiField... fields) {
+        List<Param> all = new ArrayList<>(params);
+        for (ApiField f : fields) {
+            all.add(new Param(f.name(), In.QUERY, f.required(), f.example().replace("\"", ""), f.meaning()));
+        }
+        return new ApiRoute(method, path, guard, summary, List.copyOf(all), body, List.of(fields), answer, errors, example);
     }
 
     public ApiRoute withAnswer(Answer... fields) {
-        return new ApiRoute(method, path, guard, summary, params, body, List.of(fields), errors, example);
+        return new ApiRoute(method, path, guard, summary, params, body, queryFields, List.of(fields), errors, example);
     }
 
     public ApiRoute withErrors(Errors... own) {
-        return new ApiRoute(method, path, guard, summary, params, body, answer, List.of(own), example);
+        return new ApiRoute(method, path, guard, summary, params, body, queryFields, answer, List.of(own), example);
     }
 
     public ApiRoute withExample(String json) {
-        return new ApiRoute(method, path, guard, summary, params, body, answer, errors, json);
+        return new ApiRoute(method, path, guard, summary, params, body, queryFields, answer, errors, json);
     }
 
     /** {@code POST /v1/account/register}: how the drift test and its messages name a route. */
@@ -108,7 +121,7 @@ public record ApiRoute(HttpMethod method, String path, Guard guard, String summa
     /** Every error the route can answer, each once: the guard's (see {@link ApiGuards}), its fields', its own. */
     public List<ApiError> allErrors() {
         List<ApiError> all = new ArrayList<>(ApiGuards.errors(guard, !body.isEmpty()));
-        for (ApiField f : body) {
+        for (ApiField f : Stream.concat(body.stream(), queryFields.stream()).toList()) {
             for (Errors e : f.errors()) {
                 add(all, new ApiError(e, f));
             }

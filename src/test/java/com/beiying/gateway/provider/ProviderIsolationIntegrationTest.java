@@ -72,7 +72,9 @@ class ProviderIsolationIntegrationTest extends IntegrationTest {
         List<Login> slow = underFault.stream().filter(l -> l.game().equals("AGLive")).toList();
         assertThat(slow).allSatisfy(l -> {
             assertThat(l.response().code()).isEqualTo("BUSY");
-            assertThat(l.millis()).isLessThan(3_000 + 1_000);
+            // Cut at the 3 s read timeout, not after the provider's 30 s; the margin is for a
+            // loaded shared machine (4.0 s was seen next to a parallel build).
+            assertThat(l.millis()).isLessThan(3_000 + 5_000);
         });
     }
 

@@ -52,6 +52,8 @@ final class AdminRoutes implements ApiRoutes {
             "the credit line, 0 to 1,000,000,000.00, at most two decimals", Errors.FIELD_INVALID,
             Errors.FIELD_BELOW_MINIMUM, Errors.FIELD_ABOVE_MAXIMUM).bounded("0", "1000000000.00");
 
+    private static final ApiField QUERY_OPERATOR_ID = ApiField.required(RequestField.OPERATOR_ID, Type.STRING, "\"op4k2xq9\"",
+            "the operator");
     private static final ApiRoute.Param OPERATOR_ID = path("OperatorId", "op4k2xq9", "the operator");
     private static final Answer[] OPERATOR = {
             answer("OperatorId", "string", "id"), answer("Name", "string", "name"),
@@ -70,6 +72,54 @@ final class AdminRoutes implements ApiRoutes {
             + "\"ApiKey\":\"akQ3m9Xr2Lw8Vn5Kp0Tc7Hg1\",\"Secret\":\"Zq8nR3xW0bLk5Vt2Mc9Ye7Ha4Gf1Ds6P\"}";
 
     private static final List<ApiRoute> ROUTES = List.of(
+            ApiRoute.of(HttpMethod.GET, "/admin/v1/operators", Guard.ADMIN, "Every operator, as the single view shows it (no secrets)")
+                    .withAnswer(answer("Operators", "array", "one operator each, fields as GET /admin/v1/operators/{OperatorId}"))
+                    .withExample("{\"Code\":\"Success\",\"Message\":\"成功\",\"Operators\":["
+                            + "{" + OPERATOR_EXAMPLE.substring(OPERATOR_EXAMPLE.indexOf("\"OperatorId\"")) + "]}"),
+            ApiRoute.of(HttpMethod.GET, "/admin/v1/operators/{OperatorId}/credit", Guard.ADMIN,
+                            "Every game's credit line of an operator, with what is used and available")
+                    .withParams(OPERATOR_ID)
+                    .withAnswer(answer("OperatorId", "string", "operator"),
+                            answer("Lines", "array", "Game, Enabled, Credit, Used, Available"))
+                    .withErrors(Errors.OPERATOR_NOT_FOUND)
+                    .withExample("{\"Code\":\"Success\",\"Message\":\"成功\",\"OperatorId\":\"op4k2xq9\",\"Lines\":[{\"Game\":"
+                            + "\"KY\",\"Enabled\":true,\"Credit\":\"50000.00\",\"Used\":\"100.50\",\"Available\":\"49899.50\"}]}"),
+            ApiRoute.of(HttpMethod.GET, "/admin/v1/games", Guard.ADMIN, "Every game with its maintenance status")
+                    .withAnswer(answer("Games", "array", "Code, Name, Type, Status (Normal or Maintenance), MaintenanceUntil"))
+                    .withExample("{\"Code\":\"Success\",\"Message\":\"成功\",\"Games\":[{\"Code\":\"KY\",\"Name\":\"开元棋牌\","
+                            + "\"Type\":\"CARDS\",\"Status\":\"Normal\",\"MaintenanceUntil\":null}]}"),
+            ApiRoute.of(HttpMethod.GET, "/admin/v1/members", Guard.ADMIN,
+                            "A member: provider accounts (with provider balances on request) and latest orders")
+                    .withParams(query("Balances", "true", "true: ask each provider for the balance"))
+                    .withQueryFields(QUERY_OPERATOR_ID, ApiField.required(RequestField.USER_NAME, Type.STRING, "\"alice01\"",
+                            "the member", Errors.INVALID_USERNAME))
+                    .withAnswer(answer("OperatorId", "string", "operator"), answer("UserName", "string", "member"),
+                            answer("UserId", "integer", "the gateway's member id"), answer("Locked", "boolean", "locked"),
+                            answer("Accounts", "array", "Game, Account, OpenedAt, Balance or Error"),
+                            answer("Orders", "array", "the latest orders, newest first"))
+                    .withErrors(Errors.OPERATOR_NOT_FOUND, Errors.USER_NOT_FOUND)
+                    .withExample("{\"Code\":\"Success\",\"Message\":\"成功\",\"OperatorId\":\"op4k2xq9\",\"UserName\":"
+                            + "\"alice01\",\"UserId\":17,\"Locked\":false,\"Accounts\":[{\"Game\":\"KY\",\"Account\":\"op4k2xq9_alice01\","
+                            + "\"OpenedAt\":\"2026-12-02T11:00:01.204Z\",\"Balance\":\"100.50\"}],\"Orders\":[{\"OperatorId\":\"op4k2xq9\","
+                            + "\"OrderID\":\"order-0009\",\"UserName\":\"alice01\",\"Game\":\"KY\",\"Money\":\"100.50\","
+                            + "\"Action\":\"IN\",\"Status\":\"SUCCESS\",\"CreatedAt\":\"2026-12-02T11:02:03.412Z\"}]}"),
+            ApiRoute.of(HttpMethod.GET, "/admin/v1/reports/daily", Guard.ADMIN,
+                            "Per day of the operator's time zone and game: transfers, bets, turnover, payout, GGR (docs/events.md)")
+                    .withQueryFields(QUERY_OPERATOR_ID,
+                            ApiField.required(RequestField.FROM, Type.STRING, "\"2026-12-01\"", "first day, yyyy-MM-dd"),
+                            ApiField.required(RequestField.TO, Type.STRING, "\"2026-12-07\"",
+                                    "last day, included, at most 92 days after From"),
+                            GAME.required(false))
+                    .withAnswer(answer("OperatorId", "string", "operator"), answer("TimeZone", "string", "the days' zone"),
+                            answer("From", "string", "first day"), answer("To", "string", "last day"),
+                            answer("Days", "array", "Date, Game, TransfersIn, TransfersInCount, TransfersOut, TransfersOutCount, Bets, "
+                                    + "BetAmount, Turnover, Payout, GGR, ActiveMembers"))
+                    .withErrors(Errors.OPERATOR_NOT_FOUND, Errors.FROM_AFTER_TO, Errors.TIME_INTERVAL, Errors.UNKNOWN_GAME)
+                    .withExample("{\"Code\":\"Success\",\"Message\":\"成功\",\"OperatorId\":\"op4k2xq9\",\"TimeZone\":"
+                            + "\"Asia/Shanghai\",\"From\":\"2026-12-01\",\"To\":\"2026-12-07\",\"Days\":[{\"Date\":\"2026-12-02\","
+                            + "\"Game\":\"KY\",\"TransfersIn\":\"100.50\",\"TransfersInCount\":1,\"TransfersOut\":\"0.00\","
+                            + "\"TransfersOutCount\":0,\"Bets\":2,\"BetAmount\":\"20.00\",\"Turnover\":\"20.00\",\"Payout\":\"15.00\","
+                            + "\"GGR\":\"5.00\",\"ActiveMembers\":1}]}"),
             ApiRoute.of(HttpMethod.POST, "/admin/v1/operators", Guard.ADMIN, "Creates an operator; its Secret is shown once")
                     .withBody(NAME, IP_ALLOWLIST, LAUNCH_DOMAIN, CURRENCY, ERROR_FORMAT, GAMES, RATE_LIMIT, KAFKA_NATIVE, TIME_ZONE)
                     .withAnswer(CREDENTIALS)

@@ -1,5 +1,7 @@
 package com.beiying.gateway.ingress.console;
 
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.Role;
 import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.error.RequestField;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * against providers) run only when asked for, since each asks every wallet's provider.
  */
 @Controller
+@ConditionalOnRole(Role.INGRESS)
 class BooksPages {
     private final WalletAdmin wallet;
     private final OperatorAdmin operators;

@@ -1,5 +1,7 @@
 package com.beiying.gateway.ingress.console;
 
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.Role;
 import com.beiying.gateway.error.GatewayException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * API's JSON, which {@code IngressErrors} would otherwise answer.
  */
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
+@ConditionalOnRole(Role.INGRESS)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleAdvice {
     private static final Logger log = LoggerFactory.getLogger(ConsoleAdvice.class);

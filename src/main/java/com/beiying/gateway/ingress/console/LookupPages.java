@@ -2,6 +2,8 @@ package com.beiying.gateway.ingress.console;
 
 import com.beiying.gateway.bets.BetQueries;
 import com.beiying.gateway.bets.BetRecordView;
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.Role;
 import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.domain.Operator;
 import com.beiying.gateway.error.Errors;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * exactly what {@code POST /v1/bet/records} answers the operator, by the same rules.
  */
 @Controller
+@ConditionalOnRole(Role.INGRESS)
 class LookupPages {
     private static final int BET_PAGE_SIZE = 50;
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");

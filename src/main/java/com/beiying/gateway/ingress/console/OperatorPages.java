@@ -1,5 +1,7 @@
 package com.beiying.gateway.ingress.console;
 
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.Role;
 import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.error.ErrorFormat;
 import com.beiying.gateway.error.GatewayException;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * and field rules, so a refused form changes nothing and says why in the catalog's words.
  */
 @Controller
+@ConditionalOnRole(Role.INGRESS)
 class OperatorPages {
     /** Notices a page may show after a change redirected to it. */
     private static final Set<String> NOTICES = Set.of("settings", "status", "credit");

@@ -1,5 +1,7 @@
 package com.beiying.gateway.ingress.console;
 
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.Role;
 import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.domain.Operator;
 import com.beiying.gateway.error.Errors;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * table beside it (the table is the data: the page carries no script of its own, so the CSP holds).
  */
 @Controller
+@ConditionalOnRole(Role.INGRESS)
 class ReportPages {
     /** The longest report a page shows. */
     static final int MAX_DAYS = 62;

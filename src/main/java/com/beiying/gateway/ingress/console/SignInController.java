@@ -1,5 +1,7 @@
 package com.beiying.gateway.ingress.console;
 
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.Role;
 import com.beiying.gateway.error.Language;
 import com.beiying.gateway.ingress.admin.AdminToken;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +22,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * logged or written back into a page.
  */
 @Controller
+@ConditionalOnRole(Role.INGRESS)
 class SignInController {
     /** Where the language switch may send a person back to: a console path, never another site. */
     private static final Pattern BACK = Pattern.compile("/console(/[A-Za-z0-9/_.~-]*)?(\\?[A-Za-z0-9_.~%&=+:-]*)?");

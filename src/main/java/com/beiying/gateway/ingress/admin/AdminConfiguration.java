@@ -3,15 +3,13 @@ package com.beiying.gateway.ingress.admin;
 import com.beiying.gateway.config.ConditionalOnRole;
 import com.beiying.gateway.config.GatewayProperties;
 import com.beiying.gateway.config.Role;
+import com.beiying.gateway.ingress.AdminCommands;
 import com.beiying.gateway.messaging.Topics;
-import com.beiying.gateway.persistence.BetStore;
 import com.beiying.gateway.persistence.OperatorDirectory;
 import com.beiying.gateway.persistence.OperatorStore;
 import com.beiying.gateway.persistence.OrderStore;
-import com.beiying.gateway.provider.ProviderRegistry;
 import com.beiying.gateway.security.SecretBox;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,8 +28,8 @@ class AdminConfiguration {
     }
 
     @Bean
-    WalletAdmin walletAdmin(OperatorStore operators, OrderStore orders, BetStore bets, ObjectProvider<ProviderRegistry> providers,
-                            GatewayProperties properties, Clock clock) {
-        return new WalletAdmin(operators, orders, bets, providers, properties.wallet().unresolvedAlert(), clock);
+    WalletAdmin walletAdmin(OperatorStore operators, OrderStore orders, AdminCommands commands, GatewayProperties properties,
+                            Clock clock) {
+        return new WalletAdmin(operators, orders, commands, properties.wallet().unresolvedAlert(), clock);
     }
 }

@@ -105,8 +105,8 @@ class AdminController {
     @GetMapping("/admin/v1/ledger/check")
     ResponseEntity<byte[]> ledgerCheck(HttpServletRequest request) {
         return guarded(request, () -> views.violations(wallet.check(
-                "true".equalsIgnoreCase(request.getParameter("CompareProviders")), request.getParameter("OperatorId")),
-                language(request)));
+                "true".equalsIgnoreCase(request.getParameter("CompareProviders")), request.getParameter("OperatorId"),
+                language(request)), language(request)));
     }
 
     /**
@@ -118,7 +118,7 @@ class AdminController {
         return guarded(request, () -> {
             String game = request.getParameter("Game");
             return views.reconciliation(wallet.reconcile(request.getParameter("OperatorId"),
-                    game == null ? null : FieldRules.gameCode(game, RequestField.GAME)), language(request));
+                    game == null ? null : FieldRules.gameCode(game, RequestField.GAME), language(request)), language(request));
         });
     }
 

@@ -100,7 +100,7 @@ public final class Bench {
             measure(report, r);
         }
         Path out = Path.of(options.getOrDefault("out", "docs/benchmarks.md"));
-        Files.writeString(out, report.markdown());
+        Files.writeString(out, report.markdown() + Report.keptSections(out));
         System.out.println();
         System.out.println(report.summary());
         System.out.println("written to " + out);

@@ -160,6 +160,23 @@ final class Report {
         return new String[] {what, measured, met ? "met" : "NOT met"};
     }
 
+    /**
+     * The line after which the file holds sections this report does not write (measurements of
+     * other topologies, written by hand from {@code scripts/cluster bench}); they are kept when
+     * the report above them is written again.
+     */
+    static final String KEPT_MARKER = "<!-- Sections below are not written by scripts/bench; it keeps them when it rewrites the report above. -->";
+
+    /** The kept sections of the file the report replaces, from their marker on; empty when there are none. */
+    static String keptSections(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        String old = Files.readString(file);
+        int at = old.indexOf(KEPT_MARKER);
+        return at < 0 ? "" : "\n" + old.substring(at);
+    }
+
     String markdown() throws IOException {
         int runs = results.values().stream().mapToInt(List::size).max().orElse(0);
         StringBuilder b = new StringBuilder();

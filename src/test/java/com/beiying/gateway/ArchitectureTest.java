@@ -52,7 +52,9 @@ class ArchitectureTest {
             .whereLayer("Messaging").mayOnlyBeAccessedByLayers("Ingress", "Worker")
             .whereLayer("Wallet").mayOnlyBeAccessedByLayers("Worker")
             .whereLayer("Bets").mayOnlyBeAccessedByLayers("Ingress", "Worker")
-            .whereLayer("Provider").mayOnlyBeAccessedByLayers("Ingress", "Worker")
+            // Only workers call providers; the ingress holds no adapter and no provider credential
+            // and sends what needs a provider to a worker as a command (admin reconciliation too).
+            .whereLayer("Provider").mayOnlyBeAccessedByLayers("Worker")
             .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Ingress", "Worker", "Messaging", "Wallet", "Bets")
             .whereLayer("Fields").mayOnlyBeAccessedByLayers("Ingress", "Worker", "Messaging", "Bets")
             .whereLayer("Config").mayOnlyBeAccessedByLayers("App", "Ingress", "Worker", "Simulator", "Messaging", "Wallet",

@@ -91,8 +91,12 @@ public record GatewayProperties(
     public record Wallet(Duration resolveInterval, Duration settleAfter, Duration unresolvedAlert) {
     }
 
-    /** Operator administration. */
-    public record Admin(Duration keyOverlap) {
+    /**
+     * Operator administration: how long a rotated key pair keeps working, and how long the admin
+     * API waits for a worker's answer to one admin command (a reconciliation page asks providers
+     * for up to a few hundred balances, so longer than an operator request).
+     */
+    public record Admin(Duration keyOverlap, Duration replyTimeout) {
     }
 
     /**

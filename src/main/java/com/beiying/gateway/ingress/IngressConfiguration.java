@@ -68,6 +68,13 @@ class IngressConfiguration {
     }
 
     @Bean
+    AdminCommands adminCommands(KafkaTemplate<String, CommandMessage> commandTemplate, Topics topics, ReplyWaiters waiters,
+                                ReplyStore replies, GatewayProperties properties, Clock clock) {
+        return new AdminCommands(commandTemplate, topics.commands(), waiters, replies, properties.instanceId(),
+                properties.admin().replyTimeout(), clock);
+    }
+
+    @Bean
     DirectReads directReads(RequestStore requests, ReplyStore replies, BetQueries queries, GatewayProperties properties,
                             Clock clock) {
         GatewayProperties.Ingress ingress = properties.ingress();

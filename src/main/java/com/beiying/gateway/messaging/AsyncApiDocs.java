@@ -118,8 +118,11 @@ public final class AsyncApiDocs {
     /** Every topic the gateway reads or writes. */
     static final List<Topic> TOPICS = List.of(
             new Topic("commands", Topics::commands, "Commands",
-                    "Every HTTP request an operator makes, as an Avro Command the ingress publishes for the workers.",
-                    MEMBER_KEY, "Command", "Command", Encoding.SINGLE_OBJECT,
+                    "Every HTTP request an operator makes, as an Avro Command the ingress publishes for the workers; also"
+                            + " the admin API's work that needs a provider (ADMIN_RECONCILE pages, sender " + Correlation.ADMIN_SENDER
+                            + "), which only the ingress may publish here.",
+                    MEMBER_KEY + " Commands that concern no member (order and bet-record queries, admin commands):"
+                            + " <OperatorId>:#<RequestId>, so that they spread over every partition.", "Command", "Command", Encoding.SINGLE_OBJECT,
                     List.of(CORRELATION, COMMAND_TYPE, new Header(Correlation.REPLY_TO_HEADER,
                             "The ingress instance waiting for the reply; diagnostics only, routing does not depend on it.", true)),
                     false,
@@ -157,7 +160,7 @@ public final class AsyncApiDocs {
             new Topic("operatorCommands", t -> t.operatorCommands("{OperatorId}"), "A Kafka-native operator's commands",
                     "Commands a Kafka-native operator produces directly. The worker takes the operator from the topic name,"
                             + " never from the payload, and answers on the same operator's replies topic only. Secret fields"
-                            + " travel sealed (FieldValue.sealed).",
+                            + " travel sealed (FieldValue.sealed). Admin command types (ADMIN_*) are refused here (NOSUPPORT).",
                     "chosen by the operator; use " + MEMBER_KEY, "OperatorCommand", "Command", Encoding.SINGLE_OBJECT,
                     List.of(new Header(Correlation.HEADER, "<OperatorId>:<RequestId>. Optional, but it lets the gateway"
                                     + " answer a record it cannot decode (UNDECODABLE_COMMAND) instead of only dead-lettering it.", false),

@@ -11,6 +11,12 @@ public final class Correlation {
     public static final String TYPE_HEADER = "beiying-command";
     /** Header naming the ingress instance that waits for the reply (diagnostics only). */
     public static final String REPLY_TO_HEADER = "beiying-reply-to";
+    /**
+     * The sender of admin commands, in the place of an operator id. No operator can have it
+     * (operator ids are {@code [A-Za-z0-9_-]}), so an admin request id never meets an operator's
+     * in the correlation store, and a worker tells an admin command's sender at a glance.
+     */
+    public static final String ADMIN_SENDER = "#admin";
 
     private Correlation() {
     }

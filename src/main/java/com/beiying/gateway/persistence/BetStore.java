@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -171,9 +172,9 @@ public final class BetStore {
                 .bind("providerBetId", providerBetId).map((rs, ctx) -> revision(rs)).findOne());
     }
 
-    /** Per member and game, the sums reconciliation needs; null filters select everything. */
-    public List<MemberBets> memberBets(String operatorId, Game game) {
-        return jdbi.withHandle(h -> h.createQuery(MEMBER_BETS).bind("operatorId", operatorId)
+    /** Per member and game of the given members, the sums reconciliation needs; a null game selects every game. */
+    public List<MemberBets> memberBets(Collection<Long> memberIds, Game game) {
+        return jdbi.withHandle(h -> h.createQuery(MEMBER_BETS).bindArray("memberIds", Long.class, memberIds)
                 .bind("game", game == null ? null : game.code())
                 .map((rs, ctx) -> new MemberBets(rs.getLong(1), Game.fromCode(rs.getString(2)).orElseThrow(), rs.getBigDecimal(3),
                         rs.getBigDecimal(4), rs.getLong(5))).list());

@@ -3,6 +3,7 @@ package com.beiying.gateway.persistence;
 import com.beiying.gateway.domain.Direction;
 import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.domain.OrderStatus;
+import com.beiying.gateway.domain.Reconciliation;
 import com.beiying.gateway.error.Language;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -164,10 +165,19 @@ public final class OrderStore {
         return jdbi.withHandle(h -> h.createQuery(CREDIT_MISMATCHES).mapTo(String.class).list());
     }
 
-    /** Every member wallet's ledger balance, of one operator and one game, or (null) of all. */
-    public List<MemberBalance> memberLedgerBalances(String operatorId, Game game) {
-        return jdbi.withHandle(h -> h.createQuery(MEMBER_BALANCES).bind("operatorId", operatorId)
+    /**
+     * One page of member wallets with their ledger balance, of one operator, one member of it and
+     * one game or (null) of all, in (operator, member, game) order, starting after {@code after}
+     * (null: from the start).
+     */
+    public List<MemberBalance> memberLedgerBalances(String operatorId, String userName, Game game, Reconciliation.Wallet after,
+                                                    int limit) {
+        return jdbi.withHandle(h -> h.createQuery(MEMBER_BALANCES).bind("operatorId", operatorId).bind("userName", userName)
                 .bind("game", game == null ? null : game.code())
+                .bind("afterOperator", after == null ? null : after.operatorId())
+                .bind("afterUser", after == null ? null : after.userName())
+                .bind("afterGame", after == null ? null : after.game().code())
+                .bind("limit", limit)
                 .map((rs, ctx) -> new MemberBalance(rs.getLong(1), rs.getString(2), rs.getString(3),
                         Game.fromCode(rs.getString(4)).orElseThrow(), rs.getString(5), rs.getBigDecimal(6)))
                 .list());

@@ -110,6 +110,15 @@ final class CommandWorker implements SmartLifecycle, CommandConsumer.Processor {
                 return;
             }
         }
+        if (command.kind().admin() && (nativeOperator.isPresent() || !Correlation.ADMIN_SENDER.equals(command.operatorId()))) {
+            // Admin commands come only from the admin API, which writes them to the shared topic
+            // (operators cannot: README, "Kafka-native operators") under the admin's sender id.
+            // To an operator they are a command type that does not exist: NOSUPPORT, nothing run.
+            log.warn("admin command {} from {} refused", command.correlationId(), record.topic());
+            attempt(record, command, () -> dispatcher.refuse(record.key(), command, replyTopic,
+                    new GatewayException(Errors.NOT_SUPPORTED)));
+            return;
+        }
         attempt(record, command, () -> dispatcher.dispatch(record.key(), command, replyTopic));
     }
 

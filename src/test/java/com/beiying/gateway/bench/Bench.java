@@ -39,11 +39,17 @@ import tools.jackson.databind.JsonNode;
  *     [--started-at epochMillis] [--gateway "how it was started"] [--out docs/benchmarks.md]
  *     [--scenarios kafka,floor,login,transfer,register,collect,betfeed,betrecord] [--bets 20000]
  *     [--feed-clients 1,8] [--bet-query-path direct|kafka (how the gateway was started; names the rows)]
+ *     [--role-pids "ingress=P,P;worker=P,P;broker=P;simulator=P;database=P" (CPU per role of a split
+ *      gateway; database: the postmaster, its backends split by the role of their client)]
+ *
+ * --url may list several gateways (http://a:8081,http://b:8082): the clients are spread over them.
  * </pre>
  */
 public final class Bench {
     private final Map<String, String> options;
     private final URI base;
+    /** Every gateway the load goes to ({@code --url} may list several ingress instances); admin calls use the first. */
+    private final List<URI> bases;
     private final String adminToken;
     private final LoadRunner runner;
     private final ProcessProbe probe;
@@ -57,13 +63,15 @@ public final class Bench {
 
     private Bench(Map<String, String> options) {
         this.options = options;
-        this.base = URI.create(options.getOrDefault("url", "http://localhost:8080"));
+        this.bases = Arrays.stream(options.getOrDefault("url", "http://localhost:8080").split(",")).map(URI::create).toList();
+        this.base = bases.get(0);
         this.adminToken = required(options, "admin-token");
         this.runner = new LoadRunner(Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "3"))),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "6"))));
         // The actuator answers on the management port (127.0.0.1:8081 by default), not on the API's.
         this.probe = new ProcessProbe(Long.parseLong(options.getOrDefault("pid", "0")),
-                URI.create(options.getOrDefault("management-url", "http://127.0.0.1:8081")));
+                URI.create(options.getOrDefault("management-url", "http://127.0.0.1:8081")),
+                ProcessProbe.rolePids(options.getOrDefault("role-pids", "")));
         this.levels = Arrays.stream(options.getOrDefault("clients", "1,64,256").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         this.maxClients = Arrays.stream(levels).max().orElse(1);
@@ -94,7 +102,7 @@ public final class Bench {
             measure(report, r);
         }
         Path out = Path.of(options.getOrDefault("out", "docs/benchmarks.md"));
-        Files.writeString(out, report.markdown());
+        Files.writeString(out, report.markdown() + Report.keptSections(out));
         System.out.println();
         System.out.println(report.summary());
         System.out.println("written to " + out);
@@ -125,10 +133,10 @@ public final class Bench {
                 return LoadRunner.Usage.UNKNOWN;
             }
         };
-        warm.closed(LoadRunner.http(base, signer, Workloads.games()), 64, none);
-        warm.closed(LoadRunner.http(base, signer, Workloads.login(members)), 64, none);
-        warm.closed(LoadRunner.http(base, signer, new Workloads.Transfers(members, tag + "o")), 64, none);
-        warm.closed(LoadRunner.http(base, signer, Workloads.register(tag + "r")), 8, none);
+        warm.closed(LoadRunner.http(bases, signer, Workloads.games()), 64, none);
+        warm.closed(LoadRunner.http(bases, signer, Workloads.login(members)), 64, none);
+        warm.closed(LoadRunner.http(bases, signer, new Workloads.Transfers(members, tag + "o")), 64, none);
+        warm.closed(LoadRunner.http(bases, signer, Workloads.register(tag + "r")), 8, none);
     }
 
     private void measure(Report report, int run) throws Exception {
@@ -148,13 +156,13 @@ public final class Bench {
         Workloads.Transfers transfers = new Workloads.Transfers(members, tag + "o");
         Map<String, IntFunction<LoadRunner.Session>> scenarios = new LinkedHashMap<>();
         if (only("floor")) {
-            scenarios.put("HTTP floor: GET /v1/games", LoadRunner.http(base, signer, Workloads.games()));
+            scenarios.put("HTTP floor: GET /v1/games", LoadRunner.http(bases, signer, Workloads.games()));
         }
         if (only("login")) {
-            scenarios.put("Login", LoadRunner.http(base, signer, Workloads.login(members)));
+            scenarios.put("Login", LoadRunner.http(bases, signer, Workloads.login(members)));
         }
         if (only("transfer")) {
-            scenarios.put("Transfer (IN/OUT alternating)", LoadRunner.http(base, signer, transfers));
+            scenarios.put("Transfer (IN/OUT alternating)", LoadRunner.http(bases, signer, transfers));
         }
         for (var scenario : scenarios.entrySet()) {
             closedThenOpen(report, run, scenario.getKey(), scenario.getValue());
@@ -164,7 +172,7 @@ public final class Bench {
         }
         for (int clients : only("register") ? levels : new int[0]) {
             record(report, run, "Register (Argon2id hash)", runner.closed(
-                    LoadRunner.http(base, signer, Workloads.register(tag + "c" + clients)), clients, probe));
+                    LoadRunner.http(bases, signer, Workloads.register(tag + "c" + clients)), clients, probe));
             awaitIdleWorker();
         }
         if (only("collect") || only("betfeed") || only("betrecord")) {
@@ -209,7 +217,7 @@ public final class Bench {
             for (int clients : feedLevels) {
                 // Each client reads the whole feed from the start, again and again.
                 Workloads.Feed feed = new Workloads.Feed(clients, 500);
-                LoadRunner.Result result = runner.closed(LoadRunner.http(base, operator.signer(), feed), clients, probe);
+                LoadRunner.Result result = runner.closed(LoadRunner.http(bases, operator.signer(), feed), clients, probe);
                 record(report, run, scenario, result);
                 double records = result.rate() * feed.recordsPerPage();
                 report.feedRecords(scenario, clients, records);
@@ -219,7 +227,7 @@ public final class Bench {
         List<String> betIds = List.copyOf(betScenarios.betIds());
         if (only("betrecord") && !betIds.isEmpty()) {
             closedThenOpen(report, run, "Bet record lookup (" + path + ")",
-                    LoadRunner.http(base, operator.signer(), Workloads.betRecord(betIds)));
+                    LoadRunner.http(bases, operator.signer(), Workloads.betRecord(betIds)));
         }
         betScenarios.awaitQuiet();
     }

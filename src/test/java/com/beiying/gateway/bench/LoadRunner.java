@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,10 +34,14 @@ final class LoadRunner {
         Usage end();
     }
 
-    /** Resource use of the measured window; -1 where not known. */
+    /**
+     * Resource use of the measured window; -1 where not known. {@code roleCpuPercent}: with
+     * {@code --role-pids}, each role's CPU (percent of one core), and the database's split by
+     * the role of the client each backend serves ({@code database:worker} and so on).
+     */
     record Usage(double gatewayCpuPercent, double databaseCpuPercent, double benchCpuPercent, long gatewayPeakRssBytes,
-                 long gatewayPeakHeapBytes) {
-        static final Usage UNKNOWN = new Usage(-1, -1, -1, -1, -1);
+                 long gatewayPeakHeapBytes, Map<String, Double> roleCpuPercent) {
+        static final Usage UNKNOWN = new Usage(-1, -1, -1, -1, -1, Map.of());
     }
 
     /** The outcome of one measured window; latencies in microseconds. */
@@ -85,8 +90,16 @@ final class LoadRunner {
 
     /** Signed HTTP requests of a workload, one keep-alive connection per client. */
     static IntFunction<Session> http(URI base, Signer signer, Workload workload) {
+        return http(List.of(base), signer, workload);
+    }
+
+    /**
+     * Signed HTTP requests of a workload, one keep-alive connection per client; with several
+     * gateways (ingress instances), client {@code i} talks to gateway {@code i mod n}.
+     */
+    static IntFunction<Session> http(List<URI> bases, Signer signer, Workload workload) {
         return client -> new Session() {
-            private final HttpConnection connection = new HttpConnection(base);
+            private final HttpConnection connection = new HttpConnection(bases.get(client % bases.size()));
 
             @Override
             public String exchange() throws Exception {

@@ -9,6 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +30,15 @@ final class ProcessProbe implements LoadRunner.Probe {
     private static final long TICKS_PER_SECOND = 100;
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
 
+    private static final Pattern CLIENT_PORT = Pattern.compile("\\((\\d+)\\)");
+    private static final String DATABASE = "database";
+
     private final long gatewayPid;
+    /** Pids per role of a split gateway ({@code --role-pids}); empty for one process. */
+    private final Map<String, List<Long>> rolePids;
+    private Map<String, Long> roleTicks = Map.of();
+    private Map<Long, Long> backendTicks = Map.of();
+    private long postmasterTicks;
     private final URI base;
     private final URI heapMetric;
     private final URI backlogMetric;
@@ -39,8 +53,9 @@ final class ProcessProbe implements LoadRunner.Probe {
     private volatile Thread sampler;
 
     /** {@code gatewayPid} 0 when the gateway is not on this machine's process table; {@code base} is the management port's. */
-    ProcessProbe(long gatewayPid, URI base) {
+    ProcessProbe(long gatewayPid, URI base, Map<String, List<Long>> rolePids) {
         this.gatewayPid = gatewayPid;
+        this.rolePids = rolePids;
         this.base = base;
         this.heapMetric = base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap");
         this.backlogMetric = base.resolve("/actuator/metrics/gateway.worker.active.members");
@@ -51,6 +66,9 @@ final class ProcessProbe implements LoadRunner.Probe {
         beganNanos = System.nanoTime();
         gatewayTicks = gatewayPid > 0 ? ticks(gatewayPid) : -1;
         databaseTicks = postgresTicks();
+        roleTicks = roleTicks();
+        backendTicks = backendTicks();
+        postmasterTicks = postmasterTicks();
         benchCpuNanos = self.getProcessCpuTime();
         if (gatewayPid > 0) {
             try {
@@ -77,9 +95,20 @@ final class ProcessProbe implements LoadRunner.Probe {
         }
         double gateway = gatewayPid > 0 ? percent(ticks(gatewayPid) - gatewayTicks, seconds) : -1;
         double database = percent(postgresTicks() - databaseTicks, seconds);
+        Map<String, Double> roles = new LinkedHashMap<>();
+        if (!rolePids.isEmpty()) {
+            Map<String, Long> now = roleTicks();
+            now.forEach((role, ticks) -> roles.put(role, percent(ticks - roleTicks.getOrDefault(role, ticks), seconds)));
+            // Split gateway: its CPU is every JVM role's; the database's is its own postmaster's family only.
+            gateway = roles.entrySet().stream().filter(e -> !e.getKey().equals(DATABASE)).mapToDouble(Map.Entry::getValue).sum();
+            if (roles.containsKey(DATABASE)) {
+                database = roles.get(DATABASE);
+                databaseByClient(seconds).forEach((role, cpu) -> roles.put(DATABASE + ":" + role, cpu));
+            }
+        }
         double bench = (self.getProcessCpuTime() - benchCpuNanos) / 1e9 / seconds * 100;
         long rss = gatewayPid > 0 ? peakRss(gatewayPid) : -1;
-        return new LoadRunner.Usage(gateway, database, bench, rss, peakHeap.get());
+        return new LoadRunner.Usage(gateway, database, bench, rss, peakHeap.get(), roles);
     }
 
     /** The heap in use now, or -1 when the actuator does not say. */
@@ -139,6 +168,159 @@ final class ProcessProbe implements LoadRunner.Probe {
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /** {@code ingress=1,2;worker=3;database=4} as role to pids. */
+    static Map<String, List<Long>> rolePids(String spec) {
+        Map<String, List<Long>> out = new LinkedHashMap<>();
+        for (String part : spec.split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] roleAndPids = part.split("=", 2);
+            List<Long> pids = new ArrayList<>();
+            for (String pid : roleAndPids[1].split(",")) {
+                pids.add(Long.parseLong(pid.trim()));
+            }
+            out.put(roleAndPids[0].trim(), pids);
+        }
+        return out;
+    }
+
+    /** Each role's CPU ticks; the database role counts its postmaster and every process it started. */
+    private Map<String, Long> roleTicks() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        rolePids.forEach((role, pids) -> {
+            long sum = 0;
+            for (long pid : pids) {
+                sum += Math.max(0, ticks(pid));
+                if (role.equals(DATABASE)) {
+                    for (long child : children(pid)) {
+                        sum += Math.max(0, ticks(child));
+                    }
+                }
+            }
+            out.put(role, sum);
+        });
+        return out;
+    }
+
+    /** CPU ticks of every process the database's postmaster started (backends and its own workers). */
+    private Map<Long, Long> backendTicks() {
+        Map<Long, Long> out = new HashMap<>();
+        for (long postmaster : rolePids.getOrDefault(DATABASE, List.of())) {
+            for (long child : children(postmaster)) {
+                out.put(child, Math.max(0, ticks(child)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The database's CPU of the window by whom it served: each backend's client port (in its
+     * process title) belongs to a socket of one of the roles' JVMs; PostgreSQL's own processes
+     * (checkpointer, WAL writer, ...) and the postmaster are "background".
+     */
+    private Map<String, Double> databaseByClient(double seconds) {
+        Map<Integer, String> portRoles = clientPortRoles();
+        Map<String, Long> ticks = new TreeMap<>();
+        Map<Long, Long> now = backendTicks();
+        now.forEach((pid, t) -> {
+            String role = "background";
+            Matcher m = CLIENT_PORT.matcher(cmdline(pid));
+            if (m.find()) {
+                role = portRoles.getOrDefault(Integer.parseInt(m.group(1)), "other");
+            }
+            ticks.merge(role, t - backendTicks.getOrDefault(pid, 0L), Long::sum);
+        });
+        ticks.merge("background", postmasterTicks() - postmasterTicks, Long::sum);
+        Map<String, Double> out = new LinkedHashMap<>();
+        ticks.forEach((role, t) -> out.put(role, percent(t, seconds)));
+        return out;
+    }
+
+    private long postmasterTicks() {
+        long sum = 0;
+        for (long pid : rolePids.getOrDefault(DATABASE, List.of())) {
+            sum += Math.max(0, ticks(pid));
+        }
+        return sum;
+    }
+
+    /** Local TCP port to the role whose JVM holds that socket. */
+    private Map<Integer, String> clientPortRoles() {
+        Map<Long, String> inodeRoles = new HashMap<>();
+        rolePids.forEach((role, pids) -> {
+            if (role.equals(DATABASE)) {
+                return;
+            }
+            for (long pid : pids) {
+                try (Stream<Path> fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+                    fds.forEach(fd -> {
+                        try {
+                            String target = Files.readSymbolicLink(fd).toString();
+                            if (target.startsWith("socket:[")) {
+                                inodeRoles.put(Long.parseLong(target.substring(8, target.length() - 1)), role);
+                            }
+                        } catch (IOException | RuntimeException ignored) {
+                            // closed meanwhile
+                        }
+                    });
+                } catch (IOException ignored) {
+                    // gone
+                }
+            }
+        });
+        Map<Integer, String> out = new HashMap<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            try {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length < 10 || !f[1].contains(":")) {
+                        continue;
+                    }
+                    try {
+                        String role = inodeRoles.get(Long.parseLong(f[9]));
+                        if (role != null) {
+                            out.put(Integer.parseInt(f[1].substring(f[1].lastIndexOf(':') + 1), 16), role);
+                        }
+                    } catch (NumberFormatException ignored) {
+                        // the header line
+                    }
+                }
+            } catch (IOException ignored) {
+                // no IPv6
+            }
+        }
+        return out;
+    }
+
+    private static List<Long> children(long parent) {
+        List<Long> out = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (Long.parseLong(f[1]) == parent) {
+                        out.add(Long.parseLong(p.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException ignored) {
+                    // gone
+                }
+            });
+        } catch (IOException ignored) {
+            // no /proc
+        }
+        return out;
+    }
+
+    private static String cmdline(long pid) {
+        try {
+            return Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
         }
     }
 

@@ -63,10 +63,13 @@ final class Report {
 
     static String line(String scenario, LoadRunner.Result r) {
         LoadRunner.Usage u = r.usage();
+        StringBuilder roles = new StringBuilder();
+        u.roleCpuPercent().forEach((role, cpu) -> roles.append(' ').append(role).append(' ').append(pct(cpu)));
         return String.format(Locale.ROOT, "%-34s %-6s %4d clients: %9.0f /s  p50 %7.2f  p99 %7.2f  p99.9 %7.2f ms  errors %d"
                         + "  cpu gw %s db %s bench %s  rss %s  heap %s", scenario, r.loop(), r.clients(), r.rate(),
                 r.millis(50), r.millis(99), r.millis(99.9), r.errors(), pct(u.gatewayCpuPercent()),
-                pct(u.databaseCpuPercent()), pct(u.benchCpuPercent()), mb(u.gatewayPeakRssBytes()), mb(u.gatewayPeakHeapBytes()));
+                pct(u.databaseCpuPercent()), pct(u.benchCpuPercent()), mb(u.gatewayPeakRssBytes()), mb(u.gatewayPeakHeapBytes()))
+                + (roles.isEmpty() ? "" : "\n    cpu by role:" + roles);
     }
 
     /** The ratio of two closed-loop rates at the highest client count, per run. */
@@ -155,6 +158,23 @@ final class Report {
 
     private static String[] row(String what, String measured, boolean met) {
         return new String[] {what, measured, met ? "met" : "NOT met"};
+    }
+
+    /**
+     * The line after which the file holds sections this report does not write (measurements of
+     * other topologies, written by hand from {@code scripts/cluster bench}); they are kept when
+     * the report above them is written again.
+     */
+    static final String KEPT_MARKER = "<!-- Sections below are not written by scripts/bench; it keeps them when it rewrites the report above. -->";
+
+    /** The kept sections of the file the report replaces, from their marker on; empty when there are none. */
+    static String keptSections(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        String old = Files.readString(file);
+        int at = old.indexOf(KEPT_MARKER);
+        return at < 0 ? "" : "\n" + old.substring(at);
     }
 
     String markdown() throws IOException {

@@ -3,17 +3,15 @@ package com.beiying.gateway.ingress.admin;
 import com.beiying.gateway.config.ConditionalOnRole;
 import com.beiying.gateway.config.GatewayProperties;
 import com.beiying.gateway.config.Role;
+import com.beiying.gateway.ingress.AdminCommands;
 import com.beiying.gateway.messaging.Topics;
-import com.beiying.gateway.persistence.BetStore;
 import com.beiying.gateway.persistence.MemberStore;
 import com.beiying.gateway.persistence.OperatorDirectory;
 import com.beiying.gateway.persistence.OperatorStore;
 import com.beiying.gateway.persistence.OrderStore;
 import com.beiying.gateway.persistence.ReportStore;
-import com.beiying.gateway.provider.ProviderRegistry;
 import com.beiying.gateway.security.SecretBox;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,13 +46,13 @@ class AdminConfiguration {
     }
 
     @Bean
-    MemberAdmin memberAdmin(OperatorStore operators, MemberStore members, OrderStore orders, ObjectProvider<ProviderRegistry> providers) {
-        return new MemberAdmin(operators, members, orders, providers);
+    MemberAdmin memberAdmin(OperatorStore operators, MemberStore members, OrderStore orders, WalletAdmin wallet) {
+        return new MemberAdmin(operators, members, orders, wallet);
     }
 
     @Bean
-    WalletAdmin walletAdmin(OperatorStore operators, OrderStore orders, BetStore bets, ObjectProvider<ProviderRegistry> providers,
-                            GatewayProperties properties, Clock clock) {
-        return new WalletAdmin(operators, orders, bets, providers, properties.wallet().unresolvedAlert(), clock);
+    WalletAdmin walletAdmin(OperatorStore operators, OrderStore orders, AdminCommands commands, GatewayProperties properties,
+                            Clock clock) {
+        return new WalletAdmin(operators, orders, commands, properties.wallet().unresolvedAlert(), clock);
     }
 }

@@ -127,7 +127,8 @@ class AdminController {
             Fields f = query(request, RequestField.OPERATOR_ID, RequestField.USER_NAME);
             String operatorId = f.requiredString(RequestField.OPERATOR_ID);
             String userName = FieldRules.userName(f);
-            return views.member(members.lookup(operatorId, userName, "true".equalsIgnoreCase(request.getParameter("Balances"))),
+            return views.member(members.lookup(operatorId, userName, "true".equalsIgnoreCase(request.getParameter("Balances")),
+                    language(request)),
                     language(request));
         });
     }
@@ -139,8 +140,8 @@ class AdminController {
     @GetMapping("/admin/v1/ledger/check")
     ResponseEntity<byte[]> ledgerCheck(HttpServletRequest request) {
         return guarded(request, () -> views.violations(wallet.check(
-                "true".equalsIgnoreCase(request.getParameter("CompareProviders")), request.getParameter("OperatorId")),
-                language(request)));
+                "true".equalsIgnoreCase(request.getParameter("CompareProviders")), request.getParameter("OperatorId"),
+                language(request)), language(request)));
     }
 
     /**
@@ -152,7 +153,7 @@ class AdminController {
         return guarded(request, () -> {
             String game = request.getParameter("Game");
             return views.reconciliation(wallet.reconcile(request.getParameter("OperatorId"),
-                    game == null ? null : FieldRules.gameCode(game, RequestField.GAME)), language(request));
+                    game == null ? null : FieldRules.gameCode(game, RequestField.GAME), language(request)), language(request));
         });
     }
 

@@ -1,5 +1,6 @@
 package com.beiying.gateway.ingress.admin;
 
+import com.beiying.gateway.domain.Reconciliation;
 import com.beiying.gateway.error.Language;
 import com.beiying.gateway.ingress.ResponseWriter;
 import com.beiying.gateway.persistence.OperatorStore;
@@ -134,7 +135,7 @@ final class AdminViews {
     }
 
     /** A reconciliation: Ok, each game's collection edge, and every line. */
-    ResponseEntity<byte[]> reconciliation(WalletAdmin.Reconciliation r, Language language) {
+    ResponseEntity<byte[]> reconciliation(Reconciliation r, Language language) {
         return writer.success(language, g -> {
             g.writeBooleanProperty("Ok", r.ok());
             g.writeName("CollectedTo");
@@ -143,7 +144,7 @@ final class AdminViews {
             g.writeEndObject();
             g.writeName("Lines");
             g.writeStartArray();
-            for (WalletAdmin.Line l : r.lines()) {
+            for (Reconciliation.Line l : r.lines()) {
                 g.writeStartObject();
                 g.writeStringProperty("OperatorId", l.operatorId());
                 g.writeStringProperty("UserName", l.userName());

@@ -1,72 +1,46 @@
 package com.beiying.gateway.ingress.admin;
 
+import com.beiying.gateway.domain.CommandKind;
 import com.beiying.gateway.domain.Game;
+import com.beiying.gateway.domain.Reconciliation;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
-import com.beiying.gateway.persistence.BetStore;
+import com.beiying.gateway.error.Language;
+import com.beiying.gateway.fields.FieldInput;
+import com.beiying.gateway.ingress.AdminCommands;
+import com.beiying.gateway.messaging.Reconciliations;
 import com.beiying.gateway.persistence.OperatorStore;
 import com.beiying.gateway.persistence.OrderStore;
-import com.beiying.gateway.provider.ProviderRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Credit lines, the ledger check, reconciliation and unresolved orders (docs/api.md). Public for
  * the console (ingress.console), which shows the same to people.
  */
 public final class WalletAdmin {
-    /** Provider balance calls made at once by one reconciliation. */
-    private static final int PARALLEL_CALLS = 8;
-    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
-
     /**
-     * One member wallet reconciled (docs/bets.md, "Reconciliation"): what the ledger says was
-     * transferred, what its collected bets did (settled win/loss, open stakes), the balance that
-     * gives, the provider's balance, and the difference; or why the provider could not be asked.
+     * Wallets per reconciliation page: one page's reply (about 250 bytes a line) stays far below
+     * Kafka's 1 MB record limit, and its provider calls (8 at a time) well within the admin reply
+     * timeout even when a provider is slow.
      */
-    public record Line(String operatorId, String userName, Game game, String account, BigDecimal ledger, BigDecimal settledWinLoss,
-                BigDecimal openStakes, long bets, BigDecimal expected, BigDecimal provider, String error) {
-        /** Provider balance less the expected one; null when the provider was not reached. */
-        public BigDecimal difference() {
-            return provider == null ? null : provider.subtract(expected);
-        }
-
-        public boolean clean() {
-            return provider != null && difference().signum() == 0;
-        }
-    }
-
-    /** A reconciliation: its lines and how far each game's bets were collected when it ran. */
-    public record Reconciliation(List<Line> lines, Map<Game, Instant> collectedTo) {
-        public boolean ok() {
-            return lines.stream().allMatch(Line::clean);
-        }
-    }
+    static final int PAGE_SIZE = 200;
 
     private final OperatorStore operators;
     private final OrderStore orders;
-    private final BetStore bets;
-    private final ObjectProvider<ProviderRegistry> providers;
+    private final AdminCommands commands;
     private final Duration unresolvedAlert;
     private final Clock clock;
 
-    WalletAdmin(OperatorStore operators, OrderStore orders, BetStore bets, ObjectProvider<ProviderRegistry> providers,
-                Duration unresolvedAlert, Clock clock) {
+    WalletAdmin(OperatorStore operators, OrderStore orders, AdminCommands commands, Duration unresolvedAlert, Clock clock) {
         this.operators = operators;
         this.orders = orders;
-        this.bets = bets;
-        this.providers = providers;
+        this.commands = commands;
         this.unresolvedAlert = unresolvedAlert;
         this.clock = clock;
     }
@@ -90,14 +64,14 @@ public final class WalletAdmin {
      * provider balance differs from the ledger plus their collected bets, by the reconciliation's
      * rule.
      */
-    public List<String> check(boolean compareProviders, String operatorId) {
+    public List<String> check(boolean compareProviders, String operatorId, Language language) {
         List<String> violations = new ArrayList<>();
         violations.addAll(orders.unbalancedOrders());
         violations.addAll(orders.creditMismatches());
         if (!compareProviders) {
             return violations;
         }
-        for (Line line : reconcile(operatorId, null).lines()) {
+        for (Reconciliation.Line line : reconcile(operatorId, null, language).lines()) {
             if (!line.clean()) {
                 violations.add("wallet " + line.game().code() + "/" + line.account() + ": ledger " + line.ledger()
                         + " + settled win/loss " + line.settledWinLoss() + " - open stakes " + line.openStakes() + " = "
@@ -108,58 +82,34 @@ public final class WalletAdmin {
     }
 
     /**
-     * Per member and game: provider balance against ledger plus collected bets (a void bet counts
-     * zero). Bets the collectors have not reached yet show as differences; the answer says how far
-     * each game is collected.
+     * Per member and game: provider balance against ledger plus collected bets, asked of the
+     * workers page by page (ADMIN_RECONCILE commands; only workers reach providers) and joined
+     * here. How far each game is collected is the first page's view.
      */
-    public Reconciliation reconcile(String operatorId, Game game) {
-        ProviderRegistry registry = providers.getIfAvailable();
-        if (registry == null) {
-            throw new GatewayException(Errors.NOT_SUPPORTED);
-        }
-        Map<Game, Instant> collected = new EnumMap<>(Game.class);
-        for (Game g : registry.games()) {
-            if (game == null || g == game) {
-                bets.progress(g).ifPresent(p -> collected.put(g, p.collectedTo()));
-            }
-        }
-        Map<String, BetStore.MemberBets> betsOf = new HashMap<>();
-        for (BetStore.MemberBets b : bets.memberBets(operatorId, game)) {
-            betsOf.put(b.memberId() + ":" + b.game().code(), b);
-        }
-        List<OrderStore.MemberBalance> wallets = orders.memberLedgerBalances(operatorId, game);
-        ExecutorService calls = Executors.newFixedThreadPool(PARALLEL_CALLS, r -> {
-            Thread t = new Thread(r, "reconciliation");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<CompletableFuture<Line>> lines = new ArrayList<>(wallets.size());
-            for (OrderStore.MemberBalance w : wallets) {
-                BetStore.MemberBets b = betsOf.get(w.memberId() + ":" + w.game().code());
-                lines.add(CompletableFuture.supplyAsync(() -> line(registry, w, b), calls));
-            }
-            return new Reconciliation(lines.stream().map(CompletableFuture::join).toList(), collected);
-        } finally {
-            calls.shutdownNow();
-        }
+    public Reconciliation reconcile(String operatorId, Game game, Language language) {
+        return reconcile(operatorId, null, game, language);
     }
 
-    private static Line line(ProviderRegistry registry, OrderStore.MemberBalance w, BetStore.MemberBets b) {
-        BigDecimal settled = b == null ? ZERO : b.settledWinLoss();
-        BigDecimal open = b == null ? ZERO : b.openStakes();
-        BigDecimal expected = w.ledger().add(settled).subtract(open);
-        BigDecimal provider = null;
-        String error = null;
-        try {
-            provider = registry.adapter(w.game()).balance(w.accountName());
-        } catch (GatewayException e) {
-            error = e.error().name();
-        } catch (RuntimeException e) {
-            error = Errors.INTERNAL_ERROR.name();
-        }
-        return new Line(w.operatorId(), w.userName(), w.game(), w.accountName(), w.ledger(), settled, open,
-                b == null ? 0 : b.bets(), expected, provider, error);
+    /** One member's wallets reconciled (the member lookup's provider balances), on a worker like the rest. */
+    Reconciliation reconcileMember(String operatorId, String userName, Language language) {
+        return reconcile(operatorId, userName, null, language);
+    }
+
+    private Reconciliation reconcile(String operatorId, String userName, Game game, Language language) {
+        List<Reconciliation.Line> lines = new ArrayList<>();
+        Map<Game, Instant> collectedTo = null;
+        Reconciliation.Wallet after = null;
+        do {
+            Map<String, FieldInput> result = commands.send(CommandKind.ADMIN_RECONCILE,
+                    Reconciliations.fields(new Reconciliations.PageRequest(operatorId, userName, game, after, PAGE_SIZE)), language);
+            Reconciliations.Page page = Reconciliations.page(result);
+            if (collectedTo == null) {
+                collectedTo = page.part().collectedTo();
+            }
+            lines.addAll(page.part().lines());
+            after = page.next();
+        } while (after != null);
+        return new Reconciliation(List.copyOf(lines), collectedTo);
     }
 
     /** Orders still without a final state after the alert time. */

@@ -82,10 +82,17 @@ class BooksPages {
     /** The books' own invariants at once; with {@code CompareProviders} also every wallet against its provider. */
     @GetMapping("/console/ledger")
     String ledger(@RequestParam(name = "CompareProviders", required = false) String compare,
-                  @RequestParam(name = "OperatorId", required = false) String operatorId, Model model) {
+                  @RequestParam(name = "OperatorId", required = false) String operatorId, Locale locale,
+                  HttpServletResponse response, Model model) {
         boolean withProviders = "true".equals(compare);
         String operator = blankToNull(operatorId);
-        model.addAttribute("violations", wallet.check(withProviders, operator));
+        try {
+            model.addAttribute("violations", wallet.check(withProviders, operator, ConsoleLocaleResolver.language(locale)));
+        } catch (GatewayException e) {
+            response.setStatus(e.error().httpStatus());
+            model.addAttribute("error", e.message(ConsoleLocaleResolver.language(locale)));
+            model.addAttribute("violations", List.of());
+        }
         model.addAttribute("compared", withProviders);
         model.addAttribute("operatorId", operator);
         model.addAttribute("operators", operators.list());
@@ -106,7 +113,7 @@ class BooksPages {
         if (run != null) {
             try {
                 model.addAttribute("result", wallet.reconcile(operator, gameCode == null ? null : FieldRules.gameCode(gameCode,
-                        RequestField.GAME)));
+                        RequestField.GAME), ConsoleLocaleResolver.language(locale)));
             } catch (GatewayException e) {
                 response.setStatus(e.error().httpStatus());
                 model.addAttribute("error", e.message(ConsoleLocaleResolver.language(locale)));

@@ -65,7 +65,7 @@ class LookupPages {
         if (operatorId != null && userName != null) {
             try {
                 String name = FieldRules.userName(Forms.create().text("UserName", userName).fields());
-                model.addAttribute("found", members.lookup(operatorId, name, true));
+                model.addAttribute("found", members.lookup(operatorId, name, true, ConsoleLocaleResolver.language(locale)));
             } catch (GatewayException e) {
                 response.setStatus(e.error().httpStatus());
                 model.addAttribute("error", e.message(ConsoleLocaleResolver.language(locale)));

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,9 +70,10 @@ class DurableEmbeddedIntegrationTest {
             GatewayClient demo = new GatewayClient(base, DemoOperator.API_KEY, DemoOperator.SECRET);
             String member = Fixtures.userName();
             String orderId = "durable" + Fixtures.requestId().substring(2, 18);
-            assertThat(demo.post("/v1/account/register", Fixtures.register(member, "abc12345")).send().code()).isEqualTo("Success");
-            Response transfer = demo.post("/v1/account/transfer", "{\"UserName\":\"" + member + "\",\"Game\":\"KY\",\"OrderID\":\""
-                    + orderId + "\",\"Money\":\"100.50\",\"Action\":\"IN\"}").send();
+            assertThat(answered(() -> demo.post("/v1/account/register", Fixtures.register(member, "abc12345"))).code())
+                    .isEqualTo("Success");
+            Response transfer = answered(() -> demo.post("/v1/account/transfer", "{\"UserName\":\"" + member
+                    + "\",\"Game\":\"KY\",\"OrderID\":\"" + orderId + "\",\"Money\":\"100.50\",\"Action\":\"IN\"}"));
             assertThat(transfer.json().path("Status").asString()).as(transfer.body()).isEqualTo("Success");
             AdminApi.Operator operator = new AdminApi(base, adminToken).createLoopback("");
             long killedPostmaster = postmasterPid(postgresData);
@@ -88,12 +90,8 @@ class DurableEmbeddedIntegrationTest {
                     .containsExactly(postmaster);
 
             // The restarted worker gets its partitions once the group drops the killed member (its
-            // session timeout); until then a command may answer TIMEOUT, and the operator asks again
-            // with the same request id, as the API tells them to. It must answer within 60 s.
-            String retryId = Fixtures.requestId();
-            Response again = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(
-                    () -> demo.post("/v1/account/register", Fixtures.register(member, "abc12345")).requestId(retryId).send(),
-                    r -> !"TIMEOUT".equals(r.code()));
+            // session timeout); until then a command may answer TIMEOUT (see answered).
+            Response again = answered(() -> demo.post("/v1/account/register", Fixtures.register(member, "abc12345")));
             assertThat(again.code()).as(again.body()).isEqualTo("EXISTSUSER");
             Response order = demo.post("/v1/account/order", "{\"OrderID\":\"" + orderId + "\"}").send();
             assertThat(order.json().path("Status").asString()).as(order.body()).isEqualTo("Success");
@@ -162,6 +160,17 @@ class DurableEmbeddedIntegrationTest {
         Process process = builder.start();
         started.add(process);
         return process;
+    }
+
+    /**
+     * Sends a command until it is answered: a TIMEOUT (a cold or restarting worker on a loaded
+     * machine) is asked again with the same request id, as the API tells operators to, so the
+     * command still runs at most once. It must be answered within 60 s.
+     */
+    private static Response answered(Supplier<GatewayClient.Call> call) {
+        String requestId = Fixtures.requestId();
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> call.get().requestId(requestId).send(), r -> !"TIMEOUT".equals(r.code()));
     }
 
     private void awaitReady(Process process, int httpPort, String name) {

@@ -280,7 +280,10 @@ class ConsoleBrowserTest extends IntegrationTest {
         click(By.id("toggle-status"));
         assertThat(driver.findElement(By.id("status")).getAttribute("data-status")).isEqualTo("SUSPENDED");
         assertThat(status(op.operatorId())).isEqualTo("SUSPENDED");
+        // The page was reloaded: confirm again, and wait for the answer page before reading the database.
+        js("window.confirm = function () { return true; };");
         click(By.id("toggle-status"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "ACTIVE".equals(driver.findElement(By.id("status")).getAttribute("data-status")));
         assertThat(status(op.operatorId())).isEqualTo("ACTIVE");
 
         // Signing out ends the session on the server, not just in this browser.

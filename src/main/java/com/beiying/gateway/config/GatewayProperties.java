@@ -81,7 +81,7 @@ public record GatewayProperties(
 
     /** HTTP ingress behaviour. */
     public record Ingress(Duration replyTimeout, int maxBodyBytes, Duration clockSkew, Duration nonceTtl,
-                          List<String> trustedProxies, Duration operatorRefresh, int rateLimit) {
+                          List<String> trustedProxies, Duration operatorRefresh, int rateLimit, int cpuBoundInFlight) {
     }
 
     /**

@@ -12,6 +12,14 @@ public enum CommandKind {
      */
     ADMIN_RECONCILE;
 
+    /**
+     * Whether the command hashes a password (Argon2id, tens of milliseconds of a core each): the
+     * ingress admits these only up to what the workers' cores finish within the reply timeout.
+     */
+    public boolean cpuBound() {
+        return this == REGISTER || this == PASSWORD;
+    }
+
     /** Whether the command concerns one member (then it is keyed, and ordered, by that member). */
     public boolean concernsMember() {
         return this != ORDER && this != BET_RECORDS && this != BET_FEED && this != BET_RECORD && this != UNKNOWN && !admin();

@@ -257,7 +257,13 @@ public enum Errors {
             "运营商不存在。", "No operator has this OperatorId."),
     /** A provider refused the gateway's credentials or signature: the provider's configuration is wrong. */
     PROVIDER_CREDENTIALS_REJECTED("CONFIGERROR", 3028, "PROVIDER_CREDENTIALS_REJECTED", 502, false,
-            "配置错误:游戏厂商拒绝了网关的凭据或签名。", "The game provider refused the gateway's credentials or signature.");
+            "配置错误:游戏厂商拒绝了网关的凭据或签名。", "The game provider refused the gateway's credentials or signature."),
+    /**
+     * More password-hashing commands (register, password change) in flight at this ingress than the
+     * cores finish within the reply timeout: refused at once, nothing stored, rather than a TIMEOUT.
+     */
+    GATEWAY_BUSY("BUSY", 3029, "GATEWAY_BUSY", 503, true,
+            "系统繁忙:网关正忙,请稍后再试。", "The gateway is busy; please retry shortly.");
 
     /** The 30 codes of the seed API and {@code Success}: no other Code exists. */
     public static final Set<String> SEED_CODES = Set.of(

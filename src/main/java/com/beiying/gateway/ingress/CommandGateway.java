@@ -42,10 +42,12 @@ final class CommandGateway {
     private final String instanceId;
     private final long replyTimeoutMillis;
     private final Duration nonceTtl;
+    private final Admission admission;
     private final Clock clock;
 
     CommandGateway(RequestStore requests, ReplyStore replies, KafkaTemplate<String, CommandMessage> template, String commandsTopic,
-                   ReplyWaiters waiters, SecretBox sealer, String instanceId, Duration replyTimeout, Duration nonceTtl, Clock clock) {
+                   ReplyWaiters waiters, SecretBox sealer, String instanceId, Duration replyTimeout, Duration nonceTtl,
+                   Admission admission, Clock clock) {
         this.requests = requests;
         this.replies = replies;
         this.template = template;
@@ -55,6 +57,7 @@ final class CommandGateway {
         this.instanceId = instanceId;
         this.replyTimeoutMillis = replyTimeout.toMillis();
         this.nonceTtl = nonceTtl;
+        this.admission = admission;
         this.clock = clock;
     }
 
@@ -64,11 +67,21 @@ final class CommandGateway {
      *
      * @param fingerprint the request's fingerprint (method, path, body), which tells a repeat of
      *                    this request from another request reusing its id
-     * @throws GatewayException NONCE_REUSED at once when the nonce was used before, and
-     *                          REQUEST_ID_REUSED when the request id belongs to a different request
+     * @throws GatewayException NONCE_REUSED at once when the nonce was used before,
+     *                          REQUEST_ID_REUSED when the request id belongs to a different request,
+     *                          and GATEWAY_BUSY, before anything is stored, when a CPU-bound command
+     *                          finds no room (see {@link Admission})
      */
     CompletableFuture<ReplyMessage> submit(Caller caller, CommandKind kind, Map<String, FieldInput> fields, Language language,
                                            byte[] fingerprint) {
+        if (!kind.cpuBound()) {
+            return admitted(caller, kind, fields, language, fingerprint);
+        }
+        return admission.admit(() -> admitted(caller, kind, fields, language, fingerprint));
+    }
+
+    private CompletableFuture<ReplyMessage> admitted(Caller caller, CommandKind kind, Map<String, FieldInput> fields,
+                                                     Language language, byte[] fingerprint) {
         String operatorId = caller.operator().operatorId();
         String requestId = caller.requestId();
         RequestStore.Acceptance accepted = requests.accept(operatorId, requestId, kind.name(), caller.nonce(),

@@ -64,7 +64,7 @@ class IngressConfiguration {
                                   GatewayProperties properties, Clock clock) {
         GatewayProperties.Ingress ingress = properties.ingress();
         return new CommandGateway(requests, replies, commandTemplate, topics.commands(), waiters, fieldSealer,
-                properties.instanceId(), ingress.replyTimeout(), ingress.nonceTtl(), clock);
+                properties.instanceId(), ingress.replyTimeout(), ingress.nonceTtl(), new Admission(ingress.cpuBoundInFlight(), ingress.replyTimeout()), clock);
     }
 
     @Bean

@@ -84,7 +84,7 @@ final class V1Routes implements ApiRoutes {
                     .withBody(USER_NAME, PASSWORD)
                     .withAnswer(answer("UserName", "string", "as stored (lower case)"),
                             answer("UserId", "integer", "the member's number"))
-                    .withErrors(Errors.USER_EXISTS)
+                    .withErrors(Errors.USER_EXISTS, Errors.GATEWAY_BUSY)
                     .withExample("{\"Code\":\"Success\",\"Message\":\"成功\",\"RequestId\":\"4rL7xK64cY7OCQvJUX77CQ\","
                             + "\"UserName\":\"alice01\",\"UserId\":1}"),
             ApiRoute.of(HttpMethod.POST, "/v1/account/login", Guard.SIGNED_COMMAND,
@@ -98,7 +98,7 @@ final class V1Routes implements ApiRoutes {
                             + "\"Url\":\"https://play.demo-operator.test/play/e24c6f0d1b2a4c39a8f7e6d5c4b3a291\"}"),
             ApiRoute.of(HttpMethod.POST, "/v1/account/password", Guard.SIGNED_COMMAND, "Changes a member's password")
                     .withBody(USER_NAME, PASSWORD, NEW_PASSWORD)
-                    .withErrors(Errors.USER_NOT_FOUND, Errors.WRONG_PASSWORD, Errors.SAME_PASSWORD)
+                    .withErrors(Errors.USER_NOT_FOUND, Errors.WRONG_PASSWORD, Errors.SAME_PASSWORD, Errors.GATEWAY_BUSY)
                     .withExample("{\"Code\":\"Success\",\"Message\":\"成功\",\"RequestId\":\"Yv0kq3xJQ0aHkqv2hEo9XQ\"}"),
             ApiRoute.of(HttpMethod.POST, "/v1/account/lock", Guard.SIGNED_COMMAND, "Locks or unlocks a member")
                     .withBody(USER_NAME, LOCK)

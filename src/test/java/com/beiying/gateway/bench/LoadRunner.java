@@ -5,11 +5,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -46,7 +52,7 @@ final class LoadRunner {
 
     /** The outcome of one measured window; latencies in microseconds. */
     record Result(String loop, int clients, double seconds, long requests, long errors, Histogram latency, Usage usage,
-                  List<String> errorSamples) {
+                  List<String> errorSamples, Map<String, Long> errorCodes) {
         double rate() {
             return requests / seconds;
         }
@@ -131,6 +137,7 @@ final class LoadRunner {
         AtomicLong requests = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
+        ConcurrentHashMap<String, LongAdder> codes = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             Histogram h = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
@@ -173,6 +180,7 @@ final class LoadRunner {
                             requests.incrementAndGet();
                             if (!ok) {
                                 errors.incrementAndGet();
+                                codes.computeIfAbsent(errorCode(error), k -> new LongAdder()).increment();
                             }
                         }
                     }
@@ -192,6 +200,15 @@ final class LoadRunner {
         Histogram all = new Histogram(TimeUnit.SECONDS.toMicros(120), 3);
         histograms.forEach(all::add);
         return new Result(interval > 0 ? "open" : "closed", clients, measure.toNanos() / 1e9, requests.get(), errors.get(),
-                all, usage, List.copyOf(samples));
+                all, usage, List.copyOf(samples), codes.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum(), Long::sum, TreeMap::new)));
+    }
+
+    private static final Pattern ERROR_CODE = Pattern.compile("\"ErrorCode\":\"([A-Z_]+)\"");
+
+    /** The catalogued ErrorCode an error answer carries, or what kind of failure it was. */
+    static String errorCode(String error) {
+        Matcher m = ERROR_CODE.matcher(error);
+        return m.find() ? m.group(1) : error.startsWith("java.") ? "exception" : "other";
     }
 }

@@ -28,6 +28,7 @@ final class Report {
     static final String FLOOR = "HTTP floor: GET /v1/games";
     static final String LOGIN = "Login";
     static final String TRANSFER = "Transfer (IN/OUT alternating)";
+    static final String REGISTER = "Register (Argon2id hash)";
 
     private final Map<String, String> options;
     private final Map<Key, List<LoadRunner.Result>> results = new LinkedHashMap<>();
@@ -65,9 +66,10 @@ final class Report {
         LoadRunner.Usage u = r.usage();
         StringBuilder roles = new StringBuilder();
         u.roleCpuPercent().forEach((role, cpu) -> roles.append(' ').append(role).append(' ').append(pct(cpu)));
-        return String.format(Locale.ROOT, "%-34s %-6s %4d clients: %9.0f /s  p50 %7.2f  p99 %7.2f  p99.9 %7.2f ms  errors %d"
+        return String.format(Locale.ROOT, "%-34s %-6s %4d clients: %9.0f /s  p50 %7.2f  p99 %7.2f  p99.9 %7.2f ms  errors %s"
                         + "  cpu gw %s db %s bench %s  rss %s  heap %s", scenario, r.loop(), r.clients(), r.rate(),
-                r.millis(50), r.millis(99), r.millis(99.9), r.errors(), pct(u.gatewayCpuPercent()),
+                r.millis(50), r.millis(99), r.millis(99.9), r.errors() + (r.errorCodes().isEmpty() ? "" : " " + r.errorCodes()),
+                pct(u.gatewayCpuPercent()),
                 pct(u.databaseCpuPercent()), pct(u.benchCpuPercent()), mb(u.gatewayPeakRssBytes()), mb(u.gatewayPeakHeapBytes()))
                 + (roles.isEmpty() ? "" : "\n    cpu by role:" + roles);
     }
@@ -150,6 +152,14 @@ final class Report {
         double heap = results.values().stream().flatMap(List::stream)
                 .mapToDouble(r -> r.usage().gatewayPeakHeapBytes()).max().orElse(-1) / (1024 * 1024);
         t.add(row("Gateway heap <= 512 MB (peak sampled)", heap < 0 ? "n/a" : fmt(heap) + " MB", heap >= 0 && heap <= 512));
+        List<LoadRunner.Result> registers = results.getOrDefault(new Key(REGISTER, "closed", max), List.of());
+        if (!registers.isEmpty()) {
+            long timeouts = registers.stream().mapToLong(r -> r.errorCodes().getOrDefault("REPLY_TIMEOUT", 0L)).sum();
+            long other = registers.stream().mapToLong(r -> r.errors() - r.errorCodes().getOrDefault("REPLY_TIMEOUT", 0L)
+                    - r.errorCodes().getOrDefault("GATEWAY_BUSY", 0L)).sum();
+            t.add(row("Register at " + max + " clients: no TIMEOUT, only Success or immediate BUSY",
+                    registers.stream().map(r -> r.errorCodes().toString()).toList().toString(), timeouts == 0 && other == 0));
+        }
         if (startSeconds >= 0) {
             t.add(row("Embedded start to first answered request <= 15 s", fmt(startSeconds) + " s", startSeconds <= 15));
         }

@@ -47,7 +47,7 @@ class RequestAuthenticatorTest {
             }
         };
         GatewayProperties.Ingress settings = new GatewayProperties.Ingress(Duration.ofSeconds(5), 16384, Duration.ofSeconds(60),
-                Duration.ofMinutes(10), trustedProxies, Duration.ofSeconds(2), 100);
+                Duration.ofMinutes(10), trustedProxies, Duration.ofSeconds(2), 100, 16);
         return new RequestAuthenticator(directory, settings, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -1,0 +1,81 @@
+package com.beiying.gateway.ingress;
+
+import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
+import com.netflix.concurrency.limits.Limiter;
+import com.netflix.concurrency.limits.limit.AIMDLimit;
+import com.netflix.concurrency.limits.limiter.AbstractLimiter;
+import com.netflix.concurrency.limits.limiter.SimpleLimiter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Admission control for CPU-bound commands (password hashing, docs/performance.md, "Admission
+ * control"): a command beyond what the workers' cores finish within the reply timeout is refused at
+ * once with BUSY instead of queueing behind the hashes already running and answering TIMEOUT
+ * seconds later. How many that is depends on the machine and on what else it does, so the limit
+ * adapts (Netflix concurrency-limits, additive increase and multiplicative decrease): a command
+ * answered within half the reply timeout lets it grow by one, a slower one or a timeout halves it.
+ */
+final class Admission {
+    private final AbstractLimiter<Void> limiter;
+
+    /**
+     * @param initial      the limit to start from (gateway.ingress.cpu-bound-in-flight); it grows to
+     *                     at most sixteen times that
+     * @param replyTimeout the ingress's reply timeout; half of it is the latency that counts as too slow
+     */
+    Admission(int initial, Duration replyTimeout) {
+        if (initial < 1) {
+            throw new IllegalArgumentException("gateway.ingress.cpu-bound-in-flight must be at least 1, is " + initial);
+        }
+        this.limiter = SimpleLimiter.newBuilder().named("cpu-bound-commands")
+                .limit(AIMDLimit.newBuilder().initialLimit(initial).minLimit(1).maxLimit(16 * initial).backoffRatio(0.5)
+                        .timeout(replyTimeout.toMillis() / 2, TimeUnit.MILLISECONDS).build())
+                .build();
+    }
+
+    /**
+     * Runs {@code command} if there is room, else GATEWAY_BUSY at once. Its answer (or a reply
+     * timeout) teaches the limit how much the cores finish in time.
+     */
+    <T> CompletableFuture<T> admit(Supplier<CompletableFuture<T>> command) {
+        Optional<Limiter.Listener> admitted = limiter.acquire(null);
+        if (admitted.isEmpty()) {
+            throw new GatewayException(Errors.GATEWAY_BUSY);
+        }
+        Limiter.Listener listener = admitted.get();
+        CompletableFuture<T> running;
+        try {
+            running = command.get();
+        } catch (RuntimeException e) {
+            listener.onIgnore();
+            throw e;
+        }
+        return running.whenComplete((r, e) -> {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof GatewayException g && g.error() == Errors.REPLY_TIMEOUT) {
+                listener.onDropped();
+            } else if (cause != null) {
+                // Never ran on a worker (refused before, or Kafka down): says nothing of the cores.
+                listener.onIgnore();
+            } else {
+                listener.onSuccess();
+            }
+        });
+    }
+
+    /** The limit now. */
+    int limit() {
+        return limiter.getLimit();
+    }
+
+    /** Commands admitted and not yet answered. */
+    int inFlight() {
+        return limiter.getInflight();
+    }
+}

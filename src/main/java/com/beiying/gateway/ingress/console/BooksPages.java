@@ -1,5 +1,7 @@
 package com.beiying.gateway.ingress.console;
 
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.Role;
 import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.error.RequestField;
@@ -26,6 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * wallet and game routes as pages. Reads that ask the providers (reconciliation, the ledger check
  * against providers) run only when asked for, since each asks every wallet's provider.
  */
+// Console pages belong to the ingress, like ConsoleConfiguration: a worker-only process has no
+// admin services for them and would not start.
+@ConditionalOnRole(Role.INGRESS)
 @Controller
 class BooksPages {
     private final WalletAdmin wallet;

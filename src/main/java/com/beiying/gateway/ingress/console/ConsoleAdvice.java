@@ -1,5 +1,7 @@
 package com.beiying.gateway.ingress.console;
 
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.Role;
 import com.beiying.gateway.error.GatewayException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * returns to) and how console failures look: an HTML page in the person's language, never the
  * API's JSON, which {@code IngressErrors} would otherwise answer.
  */
+@ConditionalOnRole(Role.INGRESS)
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleAdvice {

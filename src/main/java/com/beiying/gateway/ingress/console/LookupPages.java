@@ -2,6 +2,8 @@ package com.beiying.gateway.ingress.console;
 
 import com.beiying.gateway.bets.BetQueries;
 import com.beiying.gateway.bets.BetRecordView;
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.Role;
 import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.domain.Operator;
 import com.beiying.gateway.error.Errors;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Member lookup (accounts, each provider's balance, latest orders) and bet search, which reads
  * exactly what {@code POST /v1/bet/records} answers the operator, by the same rules.
  */
+@ConditionalOnRole(Role.INGRESS)
 @Controller
 class LookupPages {
     private static final int BET_PAGE_SIZE = 50;

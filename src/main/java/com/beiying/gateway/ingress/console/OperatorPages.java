@@ -1,5 +1,7 @@
 package com.beiying.gateway.ingress.console;
 
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.Role;
 import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.error.ErrorFormat;
 import com.beiying.gateway.error.GatewayException;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * key rotation and the credit line of every game. Every change runs the admin API's own service
  * and field rules, so a refused form changes nothing and says why in the catalog's words.
  */
+@ConditionalOnRole(Role.INGRESS)
 @Controller
 class OperatorPages {
     /** Notices a page may show after a change redirected to it. */

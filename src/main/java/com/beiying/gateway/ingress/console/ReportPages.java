@@ -1,5 +1,7 @@
 package com.beiying.gateway.ingress.console;
 
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.Role;
 import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.domain.Operator;
 import com.beiying.gateway.error.Errors;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The daily report: per game a chart of GGR and turnover by day, drawn in the browser from the
  * table beside it (the table is the data: the page carries no script of its own, so the CSP holds).
  */
+@ConditionalOnRole(Role.INGRESS)
 @Controller
 class ReportPages {
     /** The longest report a page shows. */

@@ -1,5 +1,7 @@
 package com.beiying.gateway.ingress.console;
 
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.Role;
 import com.beiying.gateway.error.Language;
 import com.beiying.gateway.ingress.admin.AdminToken;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +21,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * a POSTed form, so it never stands in a URL, a history entry or an access log, and it is never
  * logged or written back into a page.
  */
+@ConditionalOnRole(Role.INGRESS)
 @Controller
 class SignInController {
     /** Where the language switch may send a person back to: a console path, never another site. */

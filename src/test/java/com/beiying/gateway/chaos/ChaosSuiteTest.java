@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.awaitility.core.ConditionTimeoutException;
@@ -107,7 +108,7 @@ class ChaosSuiteTest {
                 assertThat(credit.code()).as(credit.body()).isEqualTo("Success");
             }
             client = operator.client(processes.baseUrl());
-            awaitWorkers(2);
+            awaitWorkers(worker);
 
             run("kill -9 of a worker process", () -> {
                 worker.destroyForcibly().waitFor();
@@ -313,12 +314,14 @@ class ChaosSuiteTest {
     }
 
     /** Both workers (the gateway's own and the extra JVM) in the group with partitions. */
-    private void awaitWorkers(int members) {
+    private void awaitWorkers(Process worker) {
         try (Admin kafka = Admin.create(Map.of("bootstrap.servers", processes.bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+                    .ignoreException(ExecutionException.class).until(() -> {
+                assertThat(worker.isAlive()).as("extra worker exited:\n%s", processes.log("worker-1")).isTrue();
                 ConsumerGroupDescription group = kafka.describeConsumerGroups(List.of(WORKER_GROUP)).all().get()
                         .get(WORKER_GROUP);
-                return group.members().size() >= members
+                return group.members().size() >= 2
                         && group.members().stream().noneMatch(m -> m.assignment().topicPartitions().isEmpty());
             });
         }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -204,7 +205,7 @@ class ChaosSuiteTest {
                     }
                 }
             }
-            return null;
+            return Boolean.TRUE;
         });
         int checked = 0;
         int contradicted = 0;
@@ -307,10 +308,10 @@ class ChaosSuiteTest {
         }
     }
 
-    /** A database read right after a restart may meet the old server's port: it is asked again. */
-    private static <T> T retrying(Callable<T> read) throws Exception {
+    /** A database read right after a restart may meet the old server's port: it is asked again (the read answers non-null). */
+    private static <T> T retrying(Callable<T> read) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(read, r -> true);
+                .until(read, Objects::nonNull);
     }
 
     /** Both workers (the gateway's own and the extra JVM) in the group with partitions. */

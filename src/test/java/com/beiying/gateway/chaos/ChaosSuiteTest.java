@@ -162,7 +162,7 @@ class ChaosSuiteTest {
         }
         System.out.println("chaos: " + name + ": answers by code " + counts.codes());
         long troubleEnd = load.lastTroubleSent();
-        double secondsToAnswer = Math.max(0, troubleEnd - faultEnd) / 1e9;
+        double secondsToAnswer = troubleEnd == Long.MIN_VALUE ? 0 : Math.max(0, troubleEnd - faultEnd) / 1e9;
 
         long finalDeadline = faultEnd + FINAL_WITHIN.toNanos();
         awaitOrNote(name + ": every order final within 60 s of the fault's end",

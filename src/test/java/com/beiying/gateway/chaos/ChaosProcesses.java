@@ -200,9 +200,18 @@ final class ChaosProcesses implements AutoCloseable {
         assertThat(server.onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).join()).as("postmaster stopped").isNotNull();
     }
 
-    /** Starts the same postmaster again on the same data directory, same port and settings. */
+    /**
+     * Starts the same postmaster again on the same data directory, same port and settings. As root
+     * it goes through {@code unshare -U}, as the gateway's own start does (zonky): PostgreSQL refuses
+     * to run as root, and in a fresh user namespace it does not.
+     */
     void startPostgres() throws IOException {
-        Process server = new ProcessBuilder(postmasterCommand).redirectErrorStream(true)
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(postmasterCommand);
+        Process server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("postgres-restarted.log").toFile())).start();
         started.add(server);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {

@@ -49,6 +49,8 @@ class ChaosSuiteTest {
     private static final int CLIENT_THREADS = 3;
     /** Load before each fault, so that the fault lands on transfers in flight. */
     private static final Duration WARM_UP = Duration.ofSeconds(5);
+    /** Load before the first fault once both workers hold partitions. */
+    private static final Duration WARM_UP_FIRST = Duration.ofSeconds(15);
     /** The promise: every order final within this long after the fault ended. */
     private static final Duration FINAL_WITHIN = Duration.ofSeconds(60);
     /**
@@ -109,7 +111,16 @@ class ChaosSuiteTest {
                 assertThat(credit.code()).as(credit.body()).isEqualTo("Success");
             }
             client = operator.client(processes.baseUrl());
-            awaitWorkers(worker);
+            // Members registered and logged in (Argon2 makes a register slow here) and the JIT warm
+            // before the first fault, while the extra worker boots and joins; not counted.
+            ChaosLoad warmUp = new ChaosLoad(client, pools);
+            warmUp.start();
+            try {
+                awaitWorkers(worker);
+                Thread.sleep(WARM_UP_FIRST.toMillis());
+            } finally {
+                System.out.println("chaos: warm-up: answers by code " + warmUp.stop().codes());
+            }
 
             run("kill -9 of a worker process", () -> {
                 worker.destroyForcibly().waitFor();

@@ -44,6 +44,14 @@ final class ChaosProcesses implements AutoCloseable {
     ChaosProcesses(Path root) throws IOException {
         this.data = root.resolve("data");
         this.logs = root.resolve("logs");
+        // Logs of this run only (the data directory is wiped by the first start's fresh flag).
+        if (Files.isDirectory(logs)) {
+            try (var old = Files.list(logs)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
         Files.createDirectories(logs);
         this.httpPort = freePort();
         this.kafkaPort = freePort();

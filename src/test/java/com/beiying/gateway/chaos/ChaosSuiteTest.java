@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -63,7 +64,7 @@ class ChaosSuiteTest {
 
     /** One fault's figures. */
     record Row(String fault, long sent, long answered, long timedOut, long noAnswer, int ordersChecked, long lost,
-               long doubled, double secondsToAnswer, double secondsToSettle) {
+               long doubled, double secondsToAnswer, double secondsToSettle, Map<String, Long> codes) {
         String markdown() {
             return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %.1f | %.1f |", fault, sent, answered,
                     timedOut, noAnswer, ordersChecked, lost, doubled, secondsToAnswer, secondsToSettle);
@@ -195,7 +196,7 @@ class ChaosSuiteTest {
             broken.add(name + ": " + lost + " movements lost, " + doubled + " doubled");
         }
         Row row = new Row(name, counts.sent(), counts.answered(), counts.timedOut(), counts.noAnswer(), checked, lost, doubled, secondsToAnswer,
-                secondsToSettle);
+                secondsToSettle, new TreeMap<>(counts.codes()));
         rows.add(row);
         System.out.println(row.markdown());
     }
@@ -351,6 +352,8 @@ class ChaosSuiteTest {
                 + "| s until answering cleanly | s until settled and checked |\n");
         table.append("|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> table.append(r.markdown()).append('\n'));
+        table.append("\nAnswers by Code (NOANSWER: no HTTP answer at all; Exception: the catalog's internal error, HTTP 500):\n\n");
+        rows.forEach(r -> table.append("- ").append(r.fault()).append(": ").append(r.codes()).append('\n'));
         if (!broken.isEmpty()) {
             table.append("\nBroken promises:\n");
             broken.forEach(b -> table.append("- ").append(b).append('\n'));

@@ -164,7 +164,8 @@ class ChaosSuiteTest {
             // Provider timeouts after apply during every fault, for a few transfers at the other game.
             simulator().fault("XJ188", "transfer", "TIMEOUT_AFTER", 0, 2);
             faultEnd = fault.inject();
-            boolean quiet = awaitOrNote(name + ": the gateway answers cleanly again within 120 s of the fault", Duration.ofSeconds(120),
+            boolean quiet = awaitOrNote(name + ": the gateway answers cleanly again within 120 s of the fault",
+                    Duration.ofSeconds(120),
                     () -> System.nanoTime() - Math.max(faultEnd, load.lastTroubleSent()) >= QUIET.toNanos());
             if (!quiet) {
                 System.out.println("chaos: " + name + ": still in trouble, see target/chaos/logs");
@@ -195,8 +196,8 @@ class ChaosSuiteTest {
         if (lost != 0 || doubled != 0) {
             broken.add(name + ": " + lost + " movements lost, " + doubled + " doubled");
         }
-        Row row = new Row(name, counts.sent(), counts.answered(), counts.timedOut(), counts.noAnswer(), checked, lost, doubled, secondsToAnswer,
-                secondsToSettle, new TreeMap<>(counts.codes()));
+        Row row = new Row(name, counts.sent(), counts.answered(), counts.timedOut(), counts.noAnswer(), checked, lost, doubled,
+                secondsToAnswer, secondsToSettle, new TreeMap<>(counts.codes()));
         rows.add(row);
         System.out.println(row.markdown());
     }
@@ -346,13 +347,14 @@ class ChaosSuiteTest {
 
     private void writeTable(Path root) throws Exception {
         StringBuilder table = new StringBuilder();
-        table.append("Chaos suite run of ").append(LocalDate.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, ").append(CLIENT_THREADS).append(" client threads.\n\n");
+        table.append("Chaos suite run of ").append(LocalDate.now()).append(", ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(CLIENT_THREADS).append(" client threads.\n\n");
         table.append("| Fault | Requests sent | Answered | Timed out (TIMEOUT) | No answer | Orders checked | Lost | Doubled "
                 + "| s until answering cleanly | s until settled and checked |\n");
         table.append("|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> table.append(r.markdown()).append('\n'));
-        table.append("\nAnswers by Code (NOANSWER: no HTTP answer at all; Exception: the catalog's internal error, HTTP 500):\n\n");
+        table.append("\nAnswers by Code (NOANSWER: no HTTP answer at all; Exception: the catalog's internal error, "
+                + "HTTP 500):\n\n");
         rows.forEach(r -> table.append("- ").append(r.fault()).append(": ").append(r.codes()).append('\n'));
         if (!broken.isEmpty()) {
             table.append("\nBroken promises:\n");

@@ -28,6 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * wallet and game routes as pages. Reads that ask the providers (reconciliation, the ledger check
  * against providers) run only when asked for, since each asks every wallet's provider.
  */
+// Console pages belong to the ingress, like ConsoleConfiguration: a worker-only process has no
+// admin services for them and would not start.
+@ConditionalOnRole(Role.INGRESS)
 @Controller
 @ConditionalOnRole(Role.INGRESS)
 class BooksPages {

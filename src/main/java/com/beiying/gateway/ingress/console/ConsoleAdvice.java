@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * returns to) and how console failures look: an HTML page in the person's language, never the
  * API's JSON, which {@code IngressErrors} would otherwise answer.
  */
+@ConditionalOnRole(Role.INGRESS)
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
 @ConditionalOnRole(Role.INGRESS)
 @Order(Ordered.HIGHEST_PRECEDENCE)

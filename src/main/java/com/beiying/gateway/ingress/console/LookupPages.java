@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Member lookup (accounts, each provider's balance, latest orders) and bet search, which reads
  * exactly what {@code POST /v1/bet/records} answers the operator, by the same rules.
  */
+@ConditionalOnRole(Role.INGRESS)
 @Controller
 @ConditionalOnRole(Role.INGRESS)
 class LookupPages {

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * key rotation and the credit line of every game. Every change runs the admin API's own service
  * and field rules, so a refused form changes nothing and says why in the catalog's words.
  */
+@ConditionalOnRole(Role.INGRESS)
 @Controller
 @ConditionalOnRole(Role.INGRESS)
 class OperatorPages {

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The daily report: per game a chart of GGR and turnover by day, drawn in the browser from the
  * table beside it (the table is the data: the page carries no script of its own, so the CSP holds).
  */
+@ConditionalOnRole(Role.INGRESS)
 @Controller
 @ConditionalOnRole(Role.INGRESS)
 class ReportPages {

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * a POSTed form, so it never stands in a URL, a history entry or an access log, and it is never
  * logged or written back into a page.
  */
+@ConditionalOnRole(Role.INGRESS)
 @Controller
 @ConditionalOnRole(Role.INGRESS)
 class SignInController {

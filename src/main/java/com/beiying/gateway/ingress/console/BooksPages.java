@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 // admin services for them and would not start.
 @ConditionalOnRole(Role.INGRESS)
 @Controller
-@ConditionalOnRole(Role.INGRESS)
 class BooksPages {
     private final WalletAdmin wallet;
     private final OperatorAdmin operators;

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  */
 @ConditionalOnRole(Role.INGRESS)
 @ControllerAdvice(basePackageClasses = ConsoleAdvice.class)
-@ConditionalOnRole(Role.INGRESS)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleAdvice {
     private static final Logger log = LoggerFactory.getLogger(ConsoleAdvice.class);

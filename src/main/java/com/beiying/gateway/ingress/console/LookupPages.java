@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @ConditionalOnRole(Role.INGRESS)
 @Controller
-@ConditionalOnRole(Role.INGRESS)
 class LookupPages {
     private static final int BET_PAGE_SIZE = 50;
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");

@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @ConditionalOnRole(Role.INGRESS)
 @Controller
-@ConditionalOnRole(Role.INGRESS)
 class OperatorPages {
     /** Notices a page may show after a change redirected to it. */
     private static final Set<String> NOTICES = Set.of("settings", "status", "credit");

@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @ConditionalOnRole(Role.INGRESS)
 @Controller
-@ConditionalOnRole(Role.INGRESS)
 class ReportPages {
     /** The longest report a page shows. */
     static final int MAX_DAYS = 62;

@@ -23,7 +23,6 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 @ConditionalOnRole(Role.INGRESS)
 @Controller
-@ConditionalOnRole(Role.INGRESS)
 class SignInController {
     /** Where the language switch may send a person back to: a console path, never another site. */
     private static final Pattern BACK = Pattern.compile("/console(/[A-Za-z0-9/_.~-]*)?(\\?[A-Za-z0-9_.~%&=+:-]*)?");

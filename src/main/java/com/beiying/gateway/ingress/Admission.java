@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * Admission control for CPU-bound commands (password hashing, docs/performance.md, "Admission
@@ -39,34 +38,33 @@ final class Admission {
                 .build();
     }
 
-    /**
-     * Runs {@code command} if there is room, else GATEWAY_BUSY at once. Its answer (or a reply
-     * timeout) teaches the limit how much the cores finish in time.
-     */
-    <T> CompletableFuture<T> admit(Supplier<CompletableFuture<T>> command) {
-        Optional<Limiter.Listener> admitted = limiter.acquire(null);
-        if (admitted.isEmpty()) {
-            throw new GatewayException(Errors.GATEWAY_BUSY);
+    /** A place taken: tell it how the command ended. */
+    static final class Ticket {
+        private final Limiter.Listener listener;
+
+        private Ticket(Limiter.Listener listener) {
+            this.listener = listener;
         }
-        Limiter.Listener listener = admitted.get();
-        CompletableFuture<T> running;
-        try {
-            running = command.get();
-        } catch (RuntimeException e) {
-            listener.onIgnore();
-            throw e;
+
+        /** Gives the place back when {@code reply} completes; its outcome teaches the limit. */
+        <T> CompletableFuture<T> track(CompletableFuture<T> reply) {
+            return reply.whenComplete((r, e) -> {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                if (cause instanceof GatewayException g && g.error() == Errors.REPLY_TIMEOUT) {
+                    listener.onDropped();
+                } else if (cause != null) {
+                    // Never ran on a worker (Kafka refused it): says nothing of the cores.
+                    listener.onIgnore();
+                } else {
+                    listener.onSuccess();
+                }
+            });
         }
-        return running.whenComplete((r, e) -> {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof GatewayException g && g.error() == Errors.REPLY_TIMEOUT) {
-                listener.onDropped();
-            } else if (cause != null) {
-                // Never ran on a worker (refused before, or Kafka down): says nothing of the cores.
-                listener.onIgnore();
-            } else {
-                listener.onSuccess();
-            }
-        });
+    }
+
+    /** A place if the limit allows one now, never waiting. */
+    Optional<Ticket> enter() {
+        return limiter.acquire(null).map(Ticket::new);
     }
 
     /** The limit now. */

@@ -69,19 +69,11 @@ final class CommandGateway {
      *                    this request from another request reusing its id
      * @throws GatewayException NONCE_REUSED at once when the nonce was used before,
      *                          REQUEST_ID_REUSED when the request id belongs to a different request,
-     *                          and GATEWAY_BUSY, before anything is stored, when a CPU-bound command
-     *                          finds no room (see {@link Admission})
+     *                          and GATEWAY_BUSY when a new CPU-bound command finds no room (see
+     *                          {@link Admission}); the request is then forgotten, its nonce spent
      */
     CompletableFuture<ReplyMessage> submit(Caller caller, CommandKind kind, Map<String, FieldInput> fields, Language language,
                                            byte[] fingerprint) {
-        if (!kind.cpuBound()) {
-            return admitted(caller, kind, fields, language, fingerprint);
-        }
-        return admission.admit(() -> admitted(caller, kind, fields, language, fingerprint));
-    }
-
-    private CompletableFuture<ReplyMessage> admitted(Caller caller, CommandKind kind, Map<String, FieldInput> fields,
-                                                     Language language, byte[] fingerprint) {
         String operatorId = caller.operator().operatorId();
         String requestId = caller.requestId();
         RequestStore.Acceptance accepted = requests.accept(operatorId, requestId, kind.name(), caller.nonce(),
@@ -96,6 +88,15 @@ final class CommandGateway {
                     .orElseThrow(() -> new GatewayException(Errors.INTERNAL_ERROR));
             if (!first.sameAs(fingerprint) || !first.commandType().equals(kind.name())) {
                 throw new GatewayException(Errors.REQUEST_ID_REUSED);
+            }
+        }
+        Optional<Admission.Ticket> ticket = Optional.empty();
+        if (accepted.created() && kind.cpuBound()) {
+            ticket = admission.enter();
+            if (ticket.isEmpty()) {
+                // Refused before it ran: forget the request, so that the same request id can come again.
+                requests.forgetPending(operatorId, requestId);
+                throw new GatewayException(Errors.GATEWAY_BUSY);
             }
         }
         String correlationId = Correlation.id(operatorId, requestId);
@@ -123,7 +124,7 @@ final class CommandGateway {
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
-        return sent.handle((ok, e) -> {
+        CompletableFuture<ReplyMessage> answered = sent.handle((ok, e) -> {
             if (e != null) {
                 // Never published, so nothing ran: forget the row so that a retry with this id can run.
                 log.warn("command {} not published: {}", correlationId, e.toString());
@@ -133,6 +134,7 @@ final class CommandGateway {
             }
             return ok;
         }).thenCompose(ok -> reply).thenApply(r -> r != null ? r : storedOrTimeout(operatorId, requestId));
+        return ticket.map(t -> t.track(answered)).orElse(answered);
     }
 
     /** The request's state: empty when unknown to this operator, an empty reply while pending. */

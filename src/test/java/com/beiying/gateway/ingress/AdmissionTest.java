@@ -9,40 +9,38 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** The admission decision: room while the limit allows, BUSY at once beyond it, and a limit that learns from timeouts. */
+/** The admission decision: room while the limit allows, none beyond it, and a limit that learns from timeouts. */
 class AdmissionTest {
 
     @Test
     void admitsUpToTheLimitAndRefusesTheNextAtOnce() {
         Admission admission = new Admission(2, Duration.ofSeconds(5));
         CompletableFuture<String> first = new CompletableFuture<>();
-        CompletableFuture<String> second = new CompletableFuture<>();
-        admission.admit(() -> first);
-        admission.admit(() -> second);
-        assertThatThrownBy(() -> admission.admit(CompletableFuture::new)).as("the third, while two are in flight")
-                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error()).isEqualTo(Errors.GATEWAY_BUSY));
+        admission.enter().orElseThrow().track(first);
+        admission.enter().orElseThrow().track(new CompletableFuture<String>());
+        assertThat(admission.enter()).as("a third, while two are in flight").isEmpty();
         first.complete("answered");
         assertThat(admission.inFlight()).isEqualTo(1);
-        admission.admit(() -> CompletableFuture.completedFuture("answered at once"));
-        assertThat(admission.inFlight()).isEqualTo(1);
+        assertThat(admission.enter()).as("the place the answered one gave back").isPresent();
     }
 
     @Test
     void aTimeoutHalvesTheLimit() {
         Admission admission = new Admission(8, Duration.ofSeconds(5));
         CompletableFuture<String> timedOut = new CompletableFuture<>();
-        CompletableFuture<String> admitted = admission.admit(() -> timedOut);
+        CompletableFuture<String> tracked = admission.enter().orElseThrow().track(timedOut);
         timedOut.completeExceptionally(new GatewayException(Errors.REPLY_TIMEOUT));
-        assertThat(admitted).isCompletedExceptionally();
+        assertThat(tracked).isCompletedExceptionally();
         assertThat(admission.limit()).isEqualTo(4);
+        assertThat(admission.inFlight()).isZero();
     }
 
     @Test
-    void aCommandRefusedBeforeItRanTeachesNothing() {
+    void aCommandKafkaRefusedTeachesNothing() {
         Admission admission = new Admission(8, Duration.ofSeconds(5));
-        assertThatThrownBy(() -> admission.admit(() -> {
-            throw new GatewayException(Errors.NONCE_REUSED);
-        })).isInstanceOf(GatewayException.class);
+        CompletableFuture<String> refused = new CompletableFuture<>();
+        admission.enter().orElseThrow().track(refused);
+        refused.completeExceptionally(new GatewayException(Errors.INTERNAL_ERROR));
         assertThat(admission.limit()).isEqualTo(8);
         assertThat(admission.inFlight()).isZero();
     }

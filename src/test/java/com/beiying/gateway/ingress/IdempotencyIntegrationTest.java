@@ -40,7 +40,7 @@ class IdempotencyIntegrationTest extends IntegrationTest {
         String name = Fixtures.userName();
         String requestId = Fixtures.requestId();
         String body = Fixtures.register(name, Fixtures.password());
-        List<Response> answers = sendConcurrently(12, () -> demo().post("/v1/account/register", body).requestId(requestId).sendAsync());
+        List<Response> answers = sendConcurrently(12, () -> demo().post("/v1/account/register", body).requestId(requestId).sendAsyncAdmitted());
         assertThat(answers).allSatisfy(r -> assertThat(r.code()).isEqualTo("Success"));
         assertThat(answers.stream().map(Response::body).distinct()).hasSize(1);
         assertThat(count("SELECT count(*) FROM members WHERE user_name = ?", name)).isEqualTo(1);
@@ -123,9 +123,9 @@ class IdempotencyIntegrationTest extends IntegrationTest {
             String first = Fixtures.userName();
             String second = Fixtures.userName();
             CompletableFuture<Response> a = demo().post("/v1/account/register", Fixtures.register(first, Fixtures.password()))
-                    .requestId(requestId).sendAsync();
+                    .requestId(requestId).sendAsyncAdmitted();
             CompletableFuture<Response> b = demo().post("/v1/account/register", Fixtures.register(second, Fixtures.password()))
-                    .requestId(requestId).sendAsync();
+                    .requestId(requestId).sendAsyncAdmitted();
             List<Response> answers = List.of(a.join(), b.join());
             assertThat(answers).extracting(Response::code).containsExactlyInAnyOrder("Success", "CONTENT");
             assertThat(answers).filteredOn(r -> r.code().equals("CONTENT"))

@@ -65,12 +65,12 @@ class ScaleOutIntegrationTest extends IntegrationTest {
                 switch (i % 10) {
                     case 0, 1, 2 -> {
                         String name = Fixtures.userName();
-                        sent = ingress.post("/v1/account/register", Fixtures.register(name, "abc12345")).sendAsync()
+                        sent = ingress.post("/v1/account/register", Fixtures.register(name, "abc12345")).sendAsyncAdmitted()
                                 .thenApply(r -> new Sent("register", name, null, r));
                     }
                     case 9 -> {
                         String name = "9" + Fixtures.userName();
-                        sent = ingress.post("/v1/account/register", Fixtures.register(name, "abc12345")).sendAsync()
+                        sent = ingress.post("/v1/account/register", Fixtures.register(name, "abc12345")).sendAsyncAdmitted()
                                 .thenApply(r -> new Sent("bad", name, null, r));
                     }
                     default -> {

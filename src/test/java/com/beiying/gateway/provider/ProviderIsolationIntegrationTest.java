@@ -47,7 +47,7 @@ class ProviderIsolationIntegrationTest extends IntegrationTest {
             for (int i = 0; i < 8; i++) {
                 String name = Fixtures.userName();
                 members.add(name);
-                registering.add(demo().post("/v1/account/register", Fixtures.register(name, "abc12345")).sendAsync());
+                registering.add(demo().post("/v1/account/register", Fixtures.register(name, "abc12345")).sendAsyncAdmitted());
             }
             registering.forEach(f -> assertThat(f.join().code()).isEqualTo("Success"));
         }

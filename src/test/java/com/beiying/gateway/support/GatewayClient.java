@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
@@ -125,6 +126,23 @@ public final class GatewayClient {
 
         public Response send() {
             return GatewayClient.send(build());
+        }
+
+        /**
+         * Sends, and while the gateway's admission control answers GATEWAY_BUSY (it stored nothing)
+         * sends again a little later, newly signed, as a client of a busy gateway does; for tests
+         * that need the request to run, not to test admission.
+         */
+        public CompletableFuture<Response> sendAsyncAdmitted() {
+            return sendAsync().thenCompose(r -> {
+                if (!"GATEWAY_BUSY".equals(r.json().path("ErrorCode").asString())) {
+                    return CompletableFuture.completedFuture(r);
+                }
+                nonce = newNonce();
+                timestamp = Long.toString(System.currentTimeMillis());
+                return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS))
+                        .thenCompose(ignored -> sendAsyncAdmitted());
+            });
         }
 
         public CompletableFuture<Response> sendAsync() {

@@ -78,6 +78,9 @@ class ConsoleBrowserTest extends IntegrationTest {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // A click that submits a form can return before the answer page is there on a loaded machine:
+        // looking an element up waits for it (every lookup here expects the element to exist).
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(15));
     }
 
     @AfterAll

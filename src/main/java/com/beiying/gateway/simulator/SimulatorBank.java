@@ -153,6 +153,15 @@ public final class SimulatorBank {
     /** Places a bet at a given time (tests place bets in the past, where every provider's records reach). */
     public Optional<SimulatedBet> place(String game, String account, String gameId, BigDecimal stake, BigDecimal validBet,
                                         Instant at) {
+        return place(game, account, gameId, stake, validBet, null, at);
+    }
+
+    /**
+     * Places a bet at a given time, settled at once with {@code payout} when that is not null: in
+     * one transaction, so that no reader of the provider's records ever sees it open first.
+     */
+    public Optional<SimulatedBet> place(String game, String account, String gameId, BigDecimal stake, BigDecimal validBet,
+                                        BigDecimal payout, Instant at) {
         return store.inTransaction(h -> {
             Optional<BigDecimal> balance = SimulatorStore.lockBalance(h, game, account);
             if (balance.isEmpty() || balance.get().compareTo(stake) < 0) {
@@ -161,10 +170,17 @@ public final class SimulatorBank {
             String betId = SimulatorStore.nextBetId(h);
             Instant now = at;
             String currency = store.account(game, account).map(SimulatorStore.Account::currency).orElse("CNY");
-            SimulatedBet bet = new SimulatedBet(game, betId, account, gameId, game.toLowerCase() + "-r" + betId, currency, stake,
-                    validBet, BigDecimal.ZERO.setScale(2), SimulatedBet.Status.OPEN, now, null, now);
-            SimulatorStore.addToBalance(h, game, account, stake.negate());
+            SimulatedBet bet = payout == null
+                    ? new SimulatedBet(game, betId, account, gameId, game.toLowerCase() + "-r" + betId, currency, stake,
+                            validBet, BigDecimal.ZERO.setScale(2), SimulatedBet.Status.OPEN, now, null, now)
+                    : new SimulatedBet(game, betId, account, gameId, game.toLowerCase() + "-r" + betId, currency, stake,
+                            validBet, payout.setScale(2), SimulatedBet.Status.SETTLED, now, now, now);
+            SimulatorStore.addToBalance(h, game, account, payout == null ? stake.negate() : payout.subtract(stake));
             SimulatorStore.insertBet(h, bet);
+            if (payout != null) {
+                // Settled in the same transaction: inserted open, then its settlement written.
+                SimulatorStore.updateBet(h, bet);
+            }
             return Optional.of(bet);
         });
     }

@@ -158,12 +158,9 @@ class SimulatorController {
         BigDecimal stake = new BigDecimal(String.valueOf(body.get("Stake")));
         BigDecimal validBet = body.containsKey("ValidBet") ? new BigDecimal(String.valueOf(body.get("ValidBet"))) : stake;
         Instant at = at(body);
-        Optional<SimulatedBet> bet = bank.place(game, String.valueOf(body.get("Account")),
-                String.valueOf(body.getOrDefault("GameId", "1")), stake, validBet, at);
-        if (bet.isPresent() && body.containsKey("Payout")) {
-            bet = bank.settle(game, bet.get().betId(), new BigDecimal(String.valueOf(body.get("Payout"))), at);
-        }
-        return answer(bet);
+        BigDecimal payout = body.containsKey("Payout") ? new BigDecimal(String.valueOf(body.get("Payout"))) : null;
+        return answer(bank.place(game, String.valueOf(body.get("Account")), String.valueOf(body.getOrDefault("GameId", "1")), stake,
+                validBet, payout, at));
     }
 
     /**

@@ -281,12 +281,12 @@ class ConsoleBrowserTest extends IntegrationTest {
         open("/console/operators/" + op.operatorId());
         js("window.confirm = function () { return true; };");
         click(By.id("toggle-status"));
-        assertThat(driver.findElement(By.id("status")).getAttribute("data-status")).isEqualTo("SUSPENDED");
+        awaitShownStatus("SUSPENDED");
         assertThat(status(op.operatorId())).isEqualTo("SUSPENDED");
         // The page was reloaded: confirm again, and wait for the answer page before reading the database.
         js("window.confirm = function () { return true; };");
         click(By.id("toggle-status"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> "ACTIVE".equals(driver.findElement(By.id("status")).getAttribute("data-status")));
+        awaitShownStatus("ACTIVE");
         assertThat(status(op.operatorId())).isEqualTo("ACTIVE");
 
         // Signing out ends the session on the server, not just in this browser.
@@ -317,6 +317,15 @@ class ConsoleBrowserTest extends IntegrationTest {
     private void signOut() {
         click(By.id("signout"));
         assertThat(path()).isEqualTo("/console/signin");
+    }
+
+    /**
+     * Until the answer page shows the operator's status: the click returns while the old page (with
+     * its own #status) may still be there, or be replaced under the lookup.
+     */
+    private void awaitShownStatus(String expected) {
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                .until(() -> expected.equals(driver.findElement(By.id("status")).getAttribute("data-status")));
     }
 
     private void open(String path) {

@@ -3,6 +3,7 @@ package com.beiying.gateway.support;
 import com.beiying.gateway.config.DemoOperator;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,22 +53,17 @@ public abstract class IntegrationTest {
     }
 
     protected List<String> queryStrings(String sql, Object... args) {
-        return jdbi.withHandle(h -> {
-            var q = h.createQuery(sql);
-            for (int i = 0; i < args.length; i++) {
-                q.bind(i, args[i]);
-            }
-            return q.mapTo(String.class).list();
-        });
+        return jdbi.withHandle(h -> bound(h.createQuery(sql), args).mapTo(String.class).list());
     }
 
     private <T> T queryOne(Class<T> type, String sql, Object... args) {
-        return jdbi.withHandle(h -> {
-            var q = h.createQuery(sql);
-            for (int i = 0; i < args.length; i++) {
-                q.bind(i, args[i]);
-            }
-            return q.mapTo(type).one();
-        });
+        return jdbi.withHandle(h -> bound(h.createQuery(sql), args).mapTo(type).one());
+    }
+
+    private static Query bound(Query query, Object... args) {
+        for (int i = 0; i < args.length; i++) {
+            query.bind(i, args[i]);
+        }
+        return query;
     }
 }

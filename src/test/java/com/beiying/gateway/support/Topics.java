@@ -1,5 +1,9 @@
 package com.beiying.gateway.support;
 
+import static org.awaitility.Awaitility.await;
+
+import com.beiying.gateway.messaging.avro.Reply;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,5 +59,17 @@ public final class Topics {
     public static String header(ConsumerRecord<?, ?> record, String name) {
         var h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Polls a replies consumer until the reply to {@code requestId} arrives (30 s at most); that reply. */
+    public static Reply awaitReply(KafkaConsumer<String, byte[]> consumer, String requestId) {
+        List<Reply> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ZERO).until(() -> {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                seen.add(Reply.fromByteBuffer(ByteBuffer.wrap(record.value())));
+            }
+            return seen.stream().anyMatch(r -> r.getRequestId().equals(requestId));
+        });
+        return seen.stream().filter(r -> r.getRequestId().equals(requestId)).findFirst().orElseThrow();
     }
 }

@@ -1,7 +1,6 @@
 package com.beiying.gateway.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.beiying.gateway.messaging.avro.Command;
 import com.beiying.gateway.messaging.avro.CommandType;
@@ -17,13 +16,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -128,7 +125,7 @@ class KafkaNativeOperatorIntegrationTest extends IntegrationTest {
             ProducerRecord<String, byte[]> junk = new ProducerRecord<>(commands, op.operatorId() + ":" + name, unknown);
             junk.headers().add("beiying-correlation", (op.operatorId() + ":" + undecodableId).getBytes(StandardCharsets.UTF_8));
             producer.send(junk).get();
-            Reply undecodable = awaitReply(consumer, undecodableId);
+            Reply undecodable = Topics.awaitReply(consumer, undecodableId);
             assertThat(undecodable.getCode()).isEqualTo("CONTENT");
             assertThat(undecodable.getErrorId()).isEqualTo(3022);
             assertThat(undecodable.getErrorCode()).isEqualTo("UNDECODABLE_COMMAND");
@@ -180,17 +177,7 @@ class KafkaNativeOperatorIntegrationTest extends IntegrationTest {
     private static Reply roundTrip(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, byte[]> consumer,
                                    String topic, String operatorId, String requestId, Command command) throws Exception {
         producer.send(new ProducerRecord<>(topic, operatorId + ":x", command.toByteBuffer().array())).get();
-        return awaitReply(consumer, requestId);
+        return Topics.awaitReply(consumer, requestId);
     }
 
-    private static Reply awaitReply(KafkaConsumer<String, byte[]> consumer, String requestId) {
-        List<Reply> seen = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ZERO).until(() -> {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                seen.add(Reply.fromByteBuffer(ByteBuffer.wrap(record.value())));
-            }
-            return seen.stream().anyMatch(r -> r.getRequestId().equals(requestId));
-        });
-        return seen.stream().filter(r -> r.getRequestId().equals(requestId)).findFirst().orElseThrow();
-    }
 }

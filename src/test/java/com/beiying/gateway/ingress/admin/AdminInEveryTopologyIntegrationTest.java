@@ -1,7 +1,6 @@
 package com.beiying.gateway.ingress.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.messaging.avro.Command;
@@ -15,8 +14,8 @@ import com.beiying.gateway.support.Fixtures;
 import com.beiying.gateway.support.GatewayClient;
 import com.beiying.gateway.support.GatewayInstances;
 import com.beiying.gateway.support.IntegrationTest;
+import com.beiying.gateway.support.Topics;
 import com.beiying.gateway.support.Simulator;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -139,7 +137,7 @@ class AdminInEveryTopologyIntegrationTest extends IntegrationTest {
             String nativeId = "adm-native-" + Fixtures.requestId();
             producer.send(new ProducerRecord<>(ownCommands, op.operatorId() + ":x",
                     command(nativeId, "#admin", page).toByteBuffer().array())).get();
-            Reply refused = awaitReply(own, nativeId);
+            Reply refused = Topics.awaitReply(own, nativeId);
             assertThat(refused.getErrorId()).as(refused.toString()).isEqualTo(3018);
             assertThat(refused.getCode()).isEqualTo("NOSUPPORT");
             assertThat(refused.getResult()).doesNotContainKey("Lines");
@@ -150,7 +148,7 @@ class AdminInEveryTopologyIntegrationTest extends IntegrationTest {
                     command(sharedId, "demo", page).toByteBuffer().array());
             record.headers().add("beiying-correlation", ("demo:" + sharedId).getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
-            Reply refusedShared = awaitReply(shared, sharedId);
+            Reply refusedShared = Topics.awaitReply(shared, sharedId);
             assertThat(refusedShared.getErrorId()).as(refusedShared.toString()).isEqualTo(3018);
             assertThat(refusedShared.getResult()).doesNotContainKey("Lines");
         }
@@ -190,14 +188,4 @@ class AdminInEveryTopologyIntegrationTest extends IntegrationTest {
         return consumer;
     }
 
-    private static Reply awaitReply(KafkaConsumer<String, byte[]> consumer, String requestId) {
-        List<Reply> seen = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ZERO).until(() -> {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                seen.add(Reply.fromByteBuffer(ByteBuffer.wrap(record.value())));
-            }
-            return seen.stream().anyMatch(r -> r.getRequestId().equals(requestId));
-        });
-        return seen.stream().filter(r -> r.getRequestId().equals(requestId)).findFirst().orElseThrow();
-    }
 }

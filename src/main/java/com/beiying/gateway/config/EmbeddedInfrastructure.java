@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,7 @@ final class EmbeddedInfrastructure {
     private static EmbeddedInfrastructure shared;
 
     private final EmbeddedDataDirectory directory;
+    /** Null when the broker is not embedded. */
     private final KraftBroker kafka;
     private final PostgresServer postgres;
     private final String postgresPassword;
@@ -49,9 +51,11 @@ final class EmbeddedInfrastructure {
                 String password = directory.secret(directory.postgresPasswordFile(), EmbeddedInfrastructure::randomToken);
                 PostgresServer postgres = PostgresServer.start(directory.postgresDataDirectory(),
                         directory.postgresPasswordFile(), password, settings.postgresPort(), settings.fsync());
-                KraftBroker kafka;
+                KraftBroker kafka = null;
                 try {
-                    kafka = KraftBroker.start(settings.kafkaPort(), directory.kafkaLogDirectory());
+                    if (settings.broker()) {
+                        kafka = KraftBroker.start(settings.kafkaPort(), directory.kafkaLogDirectory());
+                    }
                 } catch (RuntimeException e) {
                     postgres.close();
                     throw e;
@@ -61,15 +65,16 @@ final class EmbeddedInfrastructure {
                 directory.close();
                 throw e;
             }
-            log.info("embedded Kafka {} and PostgreSQL {} on {} started in {} ms", shared.kafkaBootstrapServers(),
-                    shared.jdbcUrl(), directory.root(), (System.nanoTime() - start) / 1_000_000);
+            log.info("embedded Kafka {} and PostgreSQL {} on {} started in {} ms",
+                    shared.kafkaBootstrapServers().orElse("(not embedded)"), shared.jdbcUrl(), directory.root(),
+                    (System.nanoTime() - start) / 1_000_000);
         }
         return shared;
     }
 
-    /** {@code host:port} of the broker. */
-    String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+    /** {@code host:port} of the embedded broker; empty when the broker is not embedded ({@code gateway.embedded.broker=false}). */
+    Optional<String> kafkaBootstrapServers() {
+        return Optional.ofNullable(kafka).map(KraftBroker::bootstrapServers);
     }
 
     /** JDBC URL of the database. */
@@ -121,7 +126,9 @@ final class EmbeddedInfrastructure {
 
     /** Stops broker and database and releases the data directory; the data stays. */
     synchronized void close() {
-        kafka.close();
+        if (kafka != null) {
+            kafka.close();
+        }
         postgres.close();
         directory.close();
     }

@@ -12,7 +12,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Runs before any bean exists: when {@code gateway.embedded.enabled} is true, starts (or joins)
  * the JVM's embedded broker and database and points Spring's datasource (with the database's
- * password) and Kafka settings at them. The master key and the admin token fall back to the ones
+ * password) and Kafka settings at them (Kafka's only when the broker is embedded too). The master key and the admin token fall back to the ones
  * kept in the data directory only in embedded mode, and only when none is configured (a configured
  * one wins and is never written down); elsewhere they must be configured.
  */
@@ -34,7 +34,7 @@ public final class EmbeddedInfrastructureInitializer implements ApplicationConte
         props.put("spring.datasource.url", infra.jdbcUrl());
         props.put("spring.datasource.username", PostgresServer.SUPERUSER);
         props.put("spring.datasource.password", infra.postgresPassword());
-        props.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
+        infra.kafkaBootstrapServers().ifPresent(servers -> props.put("spring.kafka.bootstrap-servers", servers));
         // The directory really in use (absolute; the JVM's first context chose it), and where the
         // secrets are, for the start-up report: it names the files, never their contents.
         props.put("gateway.embedded.data-dir", infra.dataDirectory().toString());

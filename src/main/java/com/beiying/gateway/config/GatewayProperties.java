@@ -73,9 +73,11 @@ public record GatewayProperties(
      * The in-process broker and database of the embedded default. They keep their data, and the
      * secrets the gateway generated, in {@code dataDir}, so that a restart (even after kill -9 or a
      * power cut) finds everything again; {@code fresh} wipes it first. {@code fsync} flushes each
-     * PostgreSQL commit to disk; only throw-away data (the tests) may do without.
+     * PostgreSQL commit to disk; only throw-away data (the tests) may do without. {@code broker}
+     * false starts only the database and takes Kafka from {@code spring.kafka.bootstrap-servers}
+     * (a broker of its own, as the chaos suite runs one to stop it alone).
      */
-    public record Embedded(boolean enabled, int kafkaPort, int postgresPort, boolean seedDemoOperator, String dataDir,
+    public record Embedded(boolean enabled, boolean broker, int kafkaPort, int postgresPort, boolean seedDemoOperator, String dataDir,
                            boolean fresh, boolean fsync) {
     }
 

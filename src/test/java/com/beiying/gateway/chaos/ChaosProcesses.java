@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The processes the chaos suite kills: the gateway in its embedded default as a child JVM on a
  * data directory (broker, PostgreSQL, simulator, ingress and worker), extra worker JVMs attached to
- * its broker and database, and its PostgreSQL server. Real processes, real signals: a fault in the
+ * its broker and database, its PostgreSQL server, and (for the last fault) its broker moved into a
+ * JVM of its own. Real processes, real signals: a fault in the
  * test JVM's own threads would prove nothing about a crash.
  */
 final class ChaosProcesses implements AutoCloseable {
@@ -38,6 +39,9 @@ final class ChaosProcesses implements AutoCloseable {
     private final List<Process> started = new ArrayList<>();
     private Process gateway;
     private int gatewayStarts;
+    /** The broker in its own JVM once {@link #moveBrokerOut} ran; until then the gateway's embedded one. */
+    private Process broker;
+    private int brokerStarts;
     /** The postmaster's command line as the gateway started it, kept to start the same server again. */
     private List<String> postmasterCommand;
 
@@ -79,6 +83,9 @@ final class ChaosProcesses implements AutoCloseable {
                 "--gateway.embedded.kafka-port=" + kafkaPort,
                 "--gateway.embedded.data-dir=" + data.toAbsolutePath(),
                 "--gateway.embedded.fresh=" + fresh,
+                // Once the broker runs alone, the gateway starts only its database and uses that broker.
+                "--gateway.embedded.broker=" + (broker == null),
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
                 // Members betting on their own would move the provider balances the suite compares.
                 "--gateway.simulator.play.enabled=false",
                 "--spring.jmx.enabled=false")
@@ -108,6 +115,42 @@ final class ChaosProcesses implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * Moves the broker into a JVM of its own, so it can fail alone: the gateway stops cleanly (its
+     * embedded broker flushes its log), the same broker starts alone on the same log directory and
+     * port, and the gateway starts again on its data directory without a broker of its own. Not a
+     * fault: nothing is lost on the way, and the suite measures nothing during it.
+     */
+    void moveBrokerOut() throws Exception {
+        gateway.destroy();
+        assertThat(gateway.waitFor(60, TimeUnit.SECONDS)).as("gateway stopped on SIGTERM").isTrue();
+        startBroker();
+        startGateway(false);
+        awaitGatewayReady(Duration.ofSeconds(180));
+    }
+
+    /** Starts the broker alone on the data directory's broker log and waits until it answers. */
+    void startBroker() throws IOException {
+        brokerStarts++;
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), "com.beiying.gateway.config.StandaloneBroker",
+                Integer.toString(kafkaPort), data.resolve("kafka").toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(logs.resolve("broker-" + brokerStarts + ".log").toFile());
+        Process started = builder.start();
+        this.started.add(started);
+        broker = started;
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            assertThat(started.isAlive()).as("broker exited, see %s", logs).isTrue();
+            return log("broker-" + brokerStarts).contains("broker ready on ");
+        });
+    }
+
+    /** SIGKILL of the broker's own JVM: whatever it had not handed to the operating system is gone. */
+    void killBroker() throws InterruptedException {
+        broker.destroyForcibly().waitFor();
     }
 
     /** SIGKILL of the whole embedded gateway JVM; its PostgreSQL lives on until the next start stops it. */

@@ -1,7 +1,9 @@
 package com.beiying.gateway.provider;
 
+
 import com.beiying.gateway.domain.Direction;
 import com.beiying.gateway.domain.Game;
+import com.beiying.gateway.error.Errors;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +30,18 @@ public interface ProviderAdapter {
 
     /** A transfer's state, the balance after it when the provider said, and why it failed (a catalog entry's name). */
     record TransferResult(TransferState state, BigDecimal balance, String failure) {
+
+        /**
+         * The state of an order the provider has just refused as a duplicate: the duplicate proves
+         * the order exists, so a status lookup that cannot find it means the first request is still
+         * in flight (another worker's, or the resolver's, not yet committed at the provider), not
+         * that it failed. Failing it there would fail an order whose money is about to move; it stays
+         * unresolved instead, for the resolver to ask again.
+         */
+        public TransferResult afterDuplicate() {
+            return state == TransferState.FAILED && Errors.ORDER_NOT_FOUND.name().equals(failure)
+                    ? new TransferResult(TransferState.UNKNOWN, null, null) : this;
+        }
     }
 
     /**

@@ -1,5 +1,9 @@
 package com.beiying.gateway.simulator;
 
+import com.beiying.gateway.config.ConditionalOnRole;
+import com.beiying.gateway.config.Role;
+import org.springframework.stereotype.Component;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Faults injected through the control API, per game and operation ({@code *} for every
  * operation). Kept in memory: they describe a test's weather, not provider state.
  */
+@Component
+@ConditionalOnRole(Role.SIMULATOR)
 final class SimulatorFaults {
 
     /** What a fault does to a call. */

@@ -320,8 +320,14 @@ public final class Bench {
         int unsettled = 0;
         for (Workloads.Transfers.Pending p : transfers.pending()) {
             while (true) {
-                JsonNode order = expect(post(c, signer, "/v1/account/order", "{\"UserName\":\"" + members.get(p.member())
-                        + "\",\"OrderID\":\"" + p.orderId() + "\"}"), "read an order");
+                HttpConnection.Response read = post(c, signer, "/v1/account/order", "{\"UserName\":\"" + members.get(p.member())
+                        + "\",\"OrderID\":\"" + p.orderId() + "\"}");
+                if (read.status() == 404) {
+                    // Never made (a TIMEOUT whose command never reached a worker): nothing moved.
+                    transfers.settled(p, false);
+                    break;
+                }
+                JsonNode order = expect(read, "read an order");
                 String status = order.path("Status").asString();
                 if (!status.equals("Processing")) {
                     transfers.settled(p, status.equals("Success"));

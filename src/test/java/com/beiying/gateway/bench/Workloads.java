@@ -175,7 +175,7 @@ final class Workloads {
     static final class Transfers implements Workload {
         static final BigDecimal AMOUNT = new BigDecimal("10.00");
 
-        /** An order whose outcome the answer did not give (PROCCESSING): settled before the check. */
+        /** An order whose outcome the answer did not give (PROCCESSING, TIMEOUT, a 5xx): settled before the check. */
         record Pending(int member, String orderId, boolean in) {
         }
 
@@ -184,6 +184,8 @@ final class Workloads {
         private final BigDecimal[] expected;
         private final long[] sequence;
         private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+        /** Each client's transfer sent and not yet answered (an exchange that threw never is). */
+        private final Pending[] unanswered;
 
         Transfers(List<String> members, String orderPrefix) {
             this.members = members;
@@ -191,23 +193,28 @@ final class Workloads {
             this.expected = new BigDecimal[members.size()];
             Arrays.fill(expected, BigDecimal.ZERO.setScale(2));
             this.sequence = new long[members.size()];
+            this.unanswered = new Pending[members.size()];
         }
 
         @Override
         public Request next(int client) {
             String action = expected[client].signum() > 0 ? "OUT" : "IN";
             String orderId = orderPrefix + client + "x" + ++sequence[client];
+            unanswered[client] = new Pending(client, orderId, action.equals("IN"));
             return Request.post("/v1/account/transfer", "{\"UserName\":\"" + members.get(client) + "\",\"Game\":\"KY\","
                     + "\"OrderID\":\"" + orderId + "\",\"Money\":\"10.00\",\"Action\":\"" + action + "\"}");
         }
 
         @Override
         public boolean answered(int client, Request request, HttpConnection.Response response) {
+            unanswered[client] = null;
             JsonNode sent = JSON.readTree(request.body());
             boolean in = sent.path("Action").asString().equals("IN");
             JsonNode answer = json(response);
             String status = answer.path("Status").asString("");
-            if (status.equals("Processing")) {
+            // Outcome unknown: PROCCESSING, and a 5xx (TIMEOUT: no reply within the reply timeout;
+            // the catalog's internal error): the order, if one was made, is read before the books check.
+            if (status.equals("Processing") || response.status() >= 500) {
                 pending.add(new Pending(client, sent.path("OrderID").asString(), in));
                 return false;
             }
@@ -225,7 +232,14 @@ final class Workloads {
             }
         }
 
+        /** Orders whose outcome no answer gave, including transfers whose exchange failed without an answer. */
         Queue<Pending> pending() {
+            for (int i = 0; i < unanswered.length; i++) {
+                if (unanswered[i] != null) {
+                    pending.add(unanswered[i]);
+                    unanswered[i] = null;
+                }
+            }
             return pending;
         }
 

@@ -240,7 +240,7 @@ class AgLiveAdapter implements ProviderAdapter {
         }
         if (prepared.info().equals("duplicate_billno")) {
             // AG takes a billno once; the same one again means the first exists: ask for its state.
-            return transferStatus(accountName, key);
+            return transferStatus(accountName, key).afterDuplicate();
         }
         if (!prepared.ok()) {
             return refused(prepared);

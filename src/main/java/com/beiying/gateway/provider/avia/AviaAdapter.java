@@ -172,7 +172,7 @@ class AviaAdapter implements ProviderAdapter {
         return switch (error(root)) {
             case "NOBALANCE" -> new TransferResult(TransferState.FAILED, null, Errors.INSUFFICIENT_BALANCE.name());
             // AVIA takes an ID once; the same ID again means the first one exists: ask for its state.
-            case "EXISTSORDER" -> transferStatus(accountName, key);
+            case "EXISTSORDER" -> transferStatus(accountName, key).afterDuplicate();
             case "PROCCESSING" -> new TransferResult(TransferState.PENDING, null, null);
             default -> throw mapped(error(root));
         };

@@ -207,7 +207,7 @@ class BbinAdapter implements ProviderAdapter {
             case "11100" -> new TransferResult(TransferState.SUCCESS, null, null);
             case "10002" -> new TransferResult(TransferState.FAILED, null, Errors.INSUFFICIENT_BALANCE.name());
             // BBIN applies a remitno once; the same one again means the first exists: ask for its state.
-            case "11000" -> transferStatus(accountName, key);
+            case "11000" -> transferStatus(accountName, key).afterDuplicate();
             default -> {
                 GatewayException e = mapped(code);
                 if (e.error() != Errors.PROVIDER_REFUSED) {

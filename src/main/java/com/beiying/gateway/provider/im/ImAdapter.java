@@ -193,7 +193,7 @@ public abstract class ImAdapter implements ProviderAdapter {
             };
             case 510 -> new TransferResult(TransferState.FAILED, null, Errors.INSUFFICIENT_BALANCE.name());
             // IM takes a TransactionId once; the same one again means the first exists: ask for its state.
-            case 514, 523 -> transferStatus(accountName, key);
+            case 514, 523 -> transferStatus(accountName, key).afterDuplicate();
             case 517, 520 -> new TransferResult(TransferState.PENDING, null, null);
             case 600, 998, 999 -> new TransferResult(TransferState.UNKNOWN, null, null);
             case 541, 544, 560 -> new TransferResult(TransferState.FAILED, null, Errors.PROVIDER_REFUSED.name());

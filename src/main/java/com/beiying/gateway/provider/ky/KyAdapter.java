@@ -160,7 +160,7 @@ class KyAdapter implements ProviderAdapter {
             case 0 -> new TransferResult(TransferState.SUCCESS, ProviderCodec.money(d.path("money").asString()), null);
             case 38 -> new TransferResult(TransferState.FAILED, null, Errors.INSUFFICIENT_BALANCE.name());
             // KY applies an order id once; the same id again means the first one exists: ask for its state.
-            case 34, 44 -> transferStatus(accountName, key);
+            case 34, 44 -> transferStatus(accountName, key).afterDuplicate();
             case -1 -> new TransferResult(TransferState.FAILED, null, Errors.PROVIDER_REFUSED.name());
             default -> throw mapped(code);
         };

@@ -170,7 +170,7 @@ class Xj188Adapter implements ProviderAdapter {
             case "COMM0000" -> new TransferResult(TransferState.SUCCESS, money(root.path("data").path("totalBalance")), null);
             case "ERRG0010" -> new TransferResult(TransferState.FAILED, null, Errors.INSUFFICIENT_BALANCE.name());
             // 188 takes a refId once; the same one again means the first exists: ask for its state.
-            case "ITGR1001" -> transferStatus(accountName, key);
+            case "ITGR1001" -> transferStatus(accountName, key).afterDuplicate();
             default -> {
                 GatewayException e = mapped(code);
                 if (e.error() != Errors.PROVIDER_REFUSED) {

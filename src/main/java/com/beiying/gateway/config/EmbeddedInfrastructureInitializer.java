@@ -12,9 +12,10 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Runs before any bean exists: when {@code gateway.embedded.enabled} is true, starts (or joins)
  * the JVM's embedded broker and database and points Spring's datasource (with the database's
- * password) and Kafka settings at them (Kafka's only when the broker is embedded too). The master key and the admin token fall back to the ones
- * kept in the data directory only in embedded mode, and only when none is configured (a configured
- * one wins and is never written down); elsewhere they must be configured.
+ * password) and Kafka settings at them (Kafka's only when the broker is embedded too). The master
+ * key and the admin token fall back to the ones kept in the data directory only in embedded mode,
+ * and only when none is configured (a configured one wins and is never written down); elsewhere
+ * they must be configured.
  */
 public final class EmbeddedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     /** Prefix of the informational properties naming the secret files in the data directory. */

@@ -77,8 +77,8 @@ public record GatewayProperties(
      * false starts only the database and takes Kafka from {@code spring.kafka.bootstrap-servers}
      * (a broker of its own, as the chaos suite runs one to stop it alone).
      */
-    public record Embedded(boolean enabled, boolean broker, int kafkaPort, int postgresPort, boolean seedDemoOperator, String dataDir,
-                           boolean fresh, boolean fsync) {
+    public record Embedded(boolean enabled, boolean broker, int kafkaPort, int postgresPort, boolean seedDemoOperator,
+                           String dataDir, boolean fresh, boolean fsync) {
     }
 
     /** HTTP ingress behaviour. */

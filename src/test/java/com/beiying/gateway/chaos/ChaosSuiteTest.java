@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.beiying.gateway.support.AdminApi;
 import com.beiying.gateway.support.GatewayClient;
 import com.beiying.gateway.support.Simulator;
+import com.beiying.gateway.support.Topics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -24,9 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -348,16 +346,8 @@ class ChaosSuiteTest {
 
     /** Both workers (the gateway's own and the extra JVM) in the group with partitions. */
     private void awaitWorkers(Process worker) {
-        try (Admin kafka = Admin.create(Map.of("bootstrap.servers", processes.bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
-                    .ignoreException(ExecutionException.class).until(() -> {
-                assertThat(worker.isAlive()).as("extra worker exited:\n%s", processes.log("worker-1")).isTrue();
-                ConsumerGroupDescription group = kafka.describeConsumerGroups(List.of(WORKER_GROUP)).all().get()
-                        .get(WORKER_GROUP);
-                return group.members().size() >= 2
-                        && group.members().stream().noneMatch(m -> m.assignment().topicPartitions().isEmpty());
-            });
-        }
+        Topics.awaitGroup(processes.bootstrapServers(), WORKER_GROUP, 2, worker::isAlive,
+                () -> "extra worker exited:\n" + processes.log("worker-1"));
     }
 
     private Simulator simulator() {

@@ -1,5 +1,6 @@
 package com.beiying.gateway.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.beiying.gateway.messaging.avro.Reply;
@@ -10,7 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -59,6 +64,24 @@ public final class Topics {
     public static String header(ConsumerRecord<?, ?> record, String name) {
         var h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Waits (180 s at most) until consumer group {@code group} has at least {@code members} members
+     * and each holds a partition: a worker started as its own JVM takes 15 to 25 s on two busy cores
+     * before it consumes, longer than a request's reply timeout. {@code alive} is checked on every
+     * poll, so a worker that died fails the wait at once with {@code why}.
+     */
+    public static void awaitGroup(String bootstrap, String group, int members, BooleanSupplier alive, Supplier<String> why) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+                    .ignoreException(ExecutionException.class).until(() -> {
+                        assertThat(alive.getAsBoolean()).as(why).isTrue();
+                        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+                        return description.members().size() >= members
+                                && description.members().stream().noneMatch(m -> m.assignment().topicPartitions().isEmpty());
+                    });
+        }
     }
 
     /** Polls a replies consumer until the reply to {@code requestId} arrives (30 s at most); that reply. */

@@ -10,6 +10,7 @@ import com.beiying.gateway.support.GatewayClient;
 import com.beiying.gateway.support.GatewayInstances;
 import com.beiying.gateway.support.IntegrationTest;
 import com.beiying.gateway.support.Simulator;
+import com.beiying.gateway.support.Topics;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +47,9 @@ class WorkerKillIntegrationTest extends IntegrationTest {
         try {
             ConfigurableApplicationContext ingress = GatewayInstances.ingress(common);
             contexts.add(ingress);
+            // The worker JVM consumes only 15 to 25 s after its launch on a busy machine: requests
+            // sent before would meet their reply timeout instead of the worker this test kills.
+            Topics.awaitGroup(bootstrapServers(), prefix + "workers", 1, worker::isAlive, () -> "worker process exited");
             GatewayClient client = new GatewayClient("http://127.0.0.1:" + GatewayInstances.port(ingress), op.apiKey(), op.secret());
             List<String> members = new ArrayList<>();
             for (int i = 0; i < 10; i++) {

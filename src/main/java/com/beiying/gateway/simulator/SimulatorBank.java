@@ -170,18 +170,18 @@ public final class SimulatorBank {
             String betId = SimulatorStore.nextBetId(h);
             Instant now = at;
             String currency = store.account(game, account).map(SimulatorStore.Account::currency).orElse("CNY");
-            SimulatedBet bet = payout == null
-                    ? new SimulatedBet(game, betId, account, gameId, game.toLowerCase() + "-r" + betId, currency, stake,
-                            validBet, BigDecimal.ZERO.setScale(2), SimulatedBet.Status.OPEN, now, null, now)
-                    : new SimulatedBet(game, betId, account, gameId, game.toLowerCase() + "-r" + betId, currency, stake,
-                            validBet, payout.setScale(2), SimulatedBet.Status.SETTLED, now, now, now);
-            SimulatorStore.addToBalance(h, game, account, payout == null ? stake.negate() : payout.subtract(stake));
-            SimulatorStore.insertBet(h, bet);
-            if (payout != null) {
-                // Settled in the same transaction: inserted open, then its settlement written.
-                SimulatorStore.updateBet(h, bet);
+            SimulatedBet open = new SimulatedBet(game, betId, account, gameId, game.toLowerCase() + "-r" + betId, currency, stake,
+                    validBet, BigDecimal.ZERO.setScale(2), SimulatedBet.Status.OPEN, now, null, now);
+            SimulatorStore.insertBet(h, open);
+            if (payout == null) {
+                SimulatorStore.addToBalance(h, game, account, stake.negate());
+                return Optional.of(open);
             }
-            return Optional.of(bet);
+            // Settled in the same transaction: inserted open, then its settlement written.
+            SimulatedBet settled = open.changed(payout.setScale(2), SimulatedBet.Status.SETTLED, now, now);
+            SimulatorStore.updateBet(h, settled);
+            SimulatorStore.addToBalance(h, game, account, payout.subtract(stake));
+            return Optional.of(settled);
         });
     }
 

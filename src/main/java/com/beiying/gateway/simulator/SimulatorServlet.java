@@ -22,9 +22,8 @@ import java.util.function.Supplier;
 /**
  * The simulated providers' wire ({@code /simulator/v1/<game>/...}): a plain servlet beside Spring
  * MVC's dispatcher, registered for the eight games' paths by {@link SimulatorWeb}. A provider call
- * is the hot path of every login and transfer, and going through the dispatcher (handler lookup,
- * argument resolution, interceptors) cost as much again as the call's own work; a real provider
- * is not behind our MVC either. The control API ({@code _control}) stays on {@link SimulatorController}.
+ * is on the path of every login and transfer, and the dispatcher (handler lookup, argument
+ * resolution, interceptors) added work to each that a real provider's call does not cost us. The control API ({@code _control}) stays on {@link SimulatorController}.
  * Delayed answers are completed by a timer, so a hanging provider holds no thread.
  */
 final class SimulatorServlet extends HttpServlet {

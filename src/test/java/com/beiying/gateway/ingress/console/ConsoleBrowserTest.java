@@ -211,7 +211,7 @@ class ConsoleBrowserTest extends IntegrationTest {
 
         // The ledger check against the providers, and reconciliation: both clean for this operator.
         click(By.id("nav-ledger"));
-        click(By.id("CompareProviders"));
+        tick(By.id("CompareProviders"));
         new Select(driver.findElement(By.id("OperatorId"))).selectByValue(operatorId);
         click(By.id("run"));
         assertThat(driver.findElements(By.id("ledger-ok"))).as(driver.getPageSource()).hasSize(1);
@@ -333,9 +333,21 @@ class ConsoleBrowserTest extends IntegrationTest {
         visited.add(driver.getCurrentUrl());
     }
 
+    /**
+     * Clicks what leads to another page and waits until the browser has left the old one: the click
+     * may return first, and a lookup would then find the old page's element, stale or with its old
+     * values (a CI run read a maintenance row's status from the page before the answer).
+     */
     private void click(By by) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
         driver.findElement(by).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
         visited.add(driver.getCurrentUrl());
+    }
+
+    /** Clicks a control that stays on the page (a checkbox). */
+    private void tick(By by) {
+        driver.findElement(by).click();
     }
 
     private void type(By by, String text) {

@@ -2,6 +2,10 @@ package com.beiying.gateway.persistence;
 
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -12,6 +16,10 @@ import org.jdbi.v3.core.Jdbi;
  * plain Jdbi statements with hand-written row mappers: a SQL Object costs more per call (attach,
  * per-method configuration, reflective mapping) than the database round trip. SQL is in
  * {@code RequestStore/*.sql} on the classpath.
+ * <p>
+ * The nonce-and-request inserts of concurrent requests are group-committed ({@link GroupCommit}):
+ * one statement and one commit for all the requests that arrived while earlier ones were being
+ * written, each with the answer it would have had on its own ({@code acceptAll.sql}).
  */
 public final class RequestStore {
     private static final String ACCEPT = Sql.of(RequestStore.class, "accept");
@@ -21,12 +29,25 @@ public final class RequestStore {
     private static final String FORGET_PENDING = Sql.of(RequestStore.class, "forgetPending");
     private static final String PURGE_NONCES = Sql.of(RequestStore.class, "purgeExpiredNonces");
     private static final String SUPERSEDE = Sql.of(RequestStore.class, "supersede");
+    private static final String ACCEPT_ALL = Sql.of(RequestStore.class, "acceptAll");
+    /**
+     * Batches written at the same time: a few, so that one slow commit does not hold every request
+     * back, and well under the connection pool, which the rest of the ingress shares.
+     */
+    private static final int ACCEPT_BATCHES_IN_FLIGHT = 4;
+    private static final int ACCEPT_BATCH_MAX = 128;
 
     private final Jdbi jdbi;
+    private final GroupCommit<Admit, Acceptance> admits;
 
     /** A store on the given database. */
     public RequestStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.admits = new GroupCommit<>(this::admitAll, this::admitOne, ACCEPT_BATCHES_IN_FLIGHT, ACCEPT_BATCH_MAX);
+    }
+
+    /** A nonce to record and, when requestId is not null, the PENDING request it admits. */
+    record Admit(String operatorId, String nonce, Instant nonceExpiresAt, String requestId, String commandType, byte[] fingerprint) {
     }
 
     /** Whether the nonce was fresh, and whether this call created the request row. */
@@ -49,20 +70,52 @@ public final class RequestStore {
         }
     }
 
-    /** Records the nonce and, only if it was fresh, the PENDING request with its fingerprint, in one round trip. */
+    /** Records the nonce and, only if it was fresh, the PENDING request with its fingerprint. */
     public Acceptance accept(String operatorId, String requestId, String commandType, String nonce, Instant nonceExpiresAt,
                              byte[] fingerprint) {
-        return jdbi.withHandle(h -> h.createQuery(ACCEPT)
-                .bind("operatorId", operatorId).bind("requestId", requestId).bind("commandType", commandType)
-                .bind("nonce", nonce).bind("nonceExpiresAt", nonceExpiresAt).bind("fingerprint", fingerprint)
-                .map((rs, ctx) -> new Acceptance(rs.getBoolean(1), rs.getBoolean(2))).one());
+        return admits.submit(new Admit(operatorId, nonce, nonceExpiresAt, requestId, commandType, fingerprint));
     }
 
     /** Records a nonce for a request that creates no request row; whether it was fresh. */
     public boolean useNonce(String operatorId, String nonce, Instant expiresAt) {
-        return jdbi.withHandle(h -> h.createQuery(USE_NONCE)
-                .bind("operatorId", operatorId).bind("nonce", nonce).bind("expiresAt", expiresAt)
-                .map((rs, ctx) -> rs.getBoolean(1)).one());
+        return admits.submit(new Admit(operatorId, nonce, expiresAt, null, null, null)).nonceFresh();
+    }
+
+    /** One admission on its own, in one round trip. */
+    Acceptance admitOne(Admit a) {
+        if (a.requestId() == null) {
+            return jdbi.withHandle(h -> h.createQuery(USE_NONCE)
+                    .bind("operatorId", a.operatorId()).bind("nonce", a.nonce()).bind("expiresAt", a.nonceExpiresAt())
+                    .map((rs, ctx) -> new Acceptance(rs.getBoolean(1), false)).one());
+        }
+        return jdbi.withHandle(h -> h.createQuery(ACCEPT)
+                .bind("operatorId", a.operatorId()).bind("requestId", a.requestId()).bind("commandType", a.commandType())
+                .bind("nonce", a.nonce()).bind("nonceExpiresAt", a.nonceExpiresAt()).bind("fingerprint", a.fingerprint())
+                .map((rs, ctx) -> new Acceptance(rs.getBoolean(1), rs.getBoolean(2))).one());
+    }
+
+    /** Several admissions in one statement, each answered as {@link #admitOne} would in this order. */
+    List<Acceptance> admitAll(List<Admit> batch) {
+        List<String> operatorIds = new ArrayList<>(batch.size());
+        List<String> nonces = new ArrayList<>(batch.size());
+        List<Long> expiresMicros = new ArrayList<>(batch.size());
+        List<String> requestIds = new ArrayList<>(batch.size());
+        List<String> commandTypes = new ArrayList<>(batch.size());
+        List<String> fingerprints = new ArrayList<>(batch.size());
+        HexFormat hex = HexFormat.of();
+        for (Admit a : batch) {
+            operatorIds.add(a.operatorId());
+            nonces.add(a.nonce());
+            expiresMicros.add(ChronoUnit.MICROS.between(Instant.EPOCH, a.nonceExpiresAt()));
+            requestIds.add(a.requestId());
+            commandTypes.add(a.commandType());
+            fingerprints.add(a.fingerprint() == null ? null : hex.formatHex(a.fingerprint()));
+        }
+        return jdbi.withHandle(h -> h.createQuery(ACCEPT_ALL)
+                .bindArray("operatorIds", String.class, operatorIds).bindArray("nonces", String.class, nonces)
+                .bindArray("expiresMicros", Long.class, expiresMicros).bindArray("requestIds", String.class, requestIds)
+                .bindArray("commandTypes", String.class, commandTypes).bindArray("fingerprints", String.class, fingerprints)
+                .map((rs, ctx) -> new Acceptance(rs.getBoolean(2), rs.getBoolean(3))).list());
     }
 
     /** The request's state, if the operator has such a request. */

@@ -1,0 +1,163 @@
+package com.beiying.gateway.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+    private final ExecutorService callers = Executors.newFixedThreadPool(16);
+    private final List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+    private final List<Integer> singles = Collections.synchronizedList(new ArrayList<>());
+
+    @AfterEach
+    void stop() {
+        callers.shutdownNow();
+    }
+
+    @Test
+    void aLoneCallRunsAtOnceOnItsOwn() {
+        GroupCommit<Integer, String> commit = new GroupCommit<>(recordingBatch(i -> "b" + i), recordingSingle(i -> "s" + i), 2, 10);
+
+        assertThat(commit.submit(7)).isEqualTo("s7");
+        assertThat(commit.submit(8)).isEqualTo("s8");
+        assertThat(singles).containsExactly(7, 8);
+        assertThat(batches).isEmpty();
+    }
+
+    @Test
+    void callsArrivingWhileTheSlotIsBusyGoTogetherInTheNextBatchInArrivalOrder() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        GroupCommit<Integer, String> commit = new GroupCommit<>(recordingBatch(i -> "b" + i), i -> {
+            singles.add(i);
+            if (i == 0) {
+                firstRunning.countDown();
+                await(releaseFirst);
+            }
+            return "s" + i;
+        }, 1, 10);
+
+        Future<String> first = callers.submit(() -> commit.submit(0));
+        await(firstRunning);
+        List<Future<String>> queued = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            int item = i;
+            queued.add(callers.submit(() -> commit.submit(item)));
+            // One at a time, so that the queue's order is known.
+            Thread.sleep(20);
+        }
+        releaseFirst.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("s0");
+        for (int i = 0; i < queued.size(); i++) {
+            assertThat(queued.get(i).get(5, TimeUnit.SECONDS)).isEqualTo("b" + (i + 1));
+        }
+        assertThat(batches).containsExactly(List.of(1, 2, 3, 4, 5));
+        assertThat(singles).containsExactly(0);
+    }
+
+    @Test
+    void aFailedBatchRunsItsItemsOnTheirOwnAndOnlyTheBadOneFails() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        GroupCommit<Integer, String> commit = new GroupCommit<>(items -> {
+            throw new IllegalStateException("statement refused");
+        }, i -> {
+            singles.add(i);
+            if (i == 0) {
+                firstRunning.countDown();
+                await(releaseFirst);
+            }
+            if (i == 2) {
+                throw new IllegalArgumentException("bad item");
+            }
+            return "s" + i;
+        }, 1, 10);
+
+        Future<String> first = callers.submit(() -> commit.submit(0));
+        await(firstRunning);
+        List<Future<String>> queued = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            int item = i;
+            queued.add(callers.submit(() -> commit.submit(item)));
+            Thread.sleep(20);
+        }
+        releaseFirst.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("s0");
+        assertThat(queued.get(0).get(5, TimeUnit.SECONDS)).isEqualTo("s1");
+        assertThatThrownBy(() -> queued.get(1).get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalArgumentException.class);
+        assertThat(queued.get(2).get(5, TimeUnit.SECONDS)).isEqualTo("s3");
+        assertThat(singles).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void underLoadEveryCallGetsItsOwnResultAndBatchesStayWithinTheirLimits() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostRunning = new AtomicInteger();
+        Function<Integer, String> slow = i -> {
+            mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+            return "r" + i;
+        };
+        GroupCommit<Integer, String> commit = new GroupCommit<>(items -> {
+            batches.add(List.copyOf(items));
+            slow.apply(-1);
+            return items.stream().map(i -> "r" + i).toList();
+        }, recordingSingle(slow), 2, 8);
+
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            int item = i;
+            results.add(callers.submit(() -> commit.submit(item)));
+        }
+        for (int i = 0; i < results.size(); i++) {
+            assertThat(results.get(i).get(30, TimeUnit.SECONDS)).isEqualTo("r" + i);
+        }
+        assertThat(mostRunning.get()).isLessThanOrEqualTo(2);
+        assertThat(batches).isNotEmpty().allSatisfy(b -> assertThat(b).hasSizeBetween(2, 8));
+        List<Integer> seen = new ArrayList<>(singles);
+        batches.forEach(seen::addAll);
+        assertThat(seen).hasSize(2000).doesNotHaveDuplicates();
+    }
+
+    private Function<List<Integer>, List<String>> recordingBatch(Function<Integer, String> each) {
+        return items -> {
+            batches.add(List.copyOf(items));
+            return items.stream().map(each).toList();
+        };
+    }
+
+    private Function<Integer, String> recordingSingle(Function<Integer, String> each) {
+        return i -> {
+            singles.add(i);
+            return each.apply(i);
+        };
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Group commit for blocking callers: concurrent calls are run together as one batch, at most
@@ -15,8 +16,10 @@ import java.util.function.Function;
  * <p>
  * The thread that runs a batch is one of its callers (leader and followers, no executor hop); a
  * finished leader wakes its followers and the thread at the head of the queue, which leads the
- * next batch. When the batch fails as a whole, each of its items runs on its own, so one bad item
- * fails only its own caller.
+ * next batch. When the batch fails because of what one item holds (a constraint, a value), each of
+ * its items runs on its own, so one bad item fails only its own caller; when it fails for a reason
+ * no item caused (the database is down), that failure is every item's answer at once, without a
+ * hundred single attempts each waiting out the pool's connection timeout.
  * <p>
  * Written here rather than taken from a library: the JDBC batching of Jdbi and the driver runs a
  * list the caller already holds; gathering the calls of many request threads into that list, without
@@ -28,6 +31,7 @@ import java.util.function.Function;
 final class GroupCommit<I, R> {
     private final Function<List<I>, List<R>> batch;
     private final Function<I, R> single;
+    private final Predicate<RuntimeException> itemsApart;
     private final int maxInFlight;
     private final int maxBatch;
     private final ReentrantLock lock = new ReentrantLock();
@@ -37,15 +41,18 @@ final class GroupCommit<I, R> {
     /**
      * @param batch       runs several items in one statement; its results in the items' order
      * @param single      runs one item (a batch of one, and each item of a batch that failed)
+     * @param itemsApart  whether a batch's failure may be one item's fault, so each is worth running alone
      * @param maxInFlight how many batches may run at the same time
      * @param maxBatch    the largest batch
      */
-    GroupCommit(Function<List<I>, List<R>> batch, Function<I, R> single, int maxInFlight, int maxBatch) {
+    GroupCommit(Function<List<I>, List<R>> batch, Function<I, R> single, Predicate<RuntimeException> itemsApart,
+            int maxInFlight, int maxBatch) {
         if (maxInFlight < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("maxInFlight and maxBatch must be at least 1");
         }
         this.batch = batch;
         this.single = single;
+        this.itemsApart = itemsApart;
         this.maxInFlight = maxInFlight;
         this.maxBatch = maxBatch;
     }
@@ -79,6 +86,16 @@ final class GroupCommit<I, R> {
             } else {
                 run(lead);
             }
+        }
+    }
+
+    /** Callers waiting for a slot, not yet in a batch. */
+    int queued() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -130,6 +147,12 @@ final class GroupCommit<I, R> {
                 }
                 return;
             } catch (RuntimeException e) {
+                if (!itemsApart.test(e)) {
+                    for (Slot<I, R> s : slots) {
+                        s.failure = e;
+                    }
+                    return;
+                }
                 // Nothing of a failed statement is kept; each item on its own then fails only if it must.
             }
         }

@@ -1,6 +1,7 @@
 package com.beiying.gateway.persistence;
 
 import java.security.MessageDigest;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,7 +44,8 @@ public final class RequestStore {
     /** A store on the given database. */
     public RequestStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.admits = new GroupCommit<>(this::admitAll, this::admitOne, ACCEPT_BATCHES_IN_FLIGHT, ACCEPT_BATCH_MAX);
+        this.admits = new GroupCommit<>(this::admitAll, this::admitOne, RequestStore::oneItemsFault,
+                ACCEPT_BATCHES_IN_FLIGHT, ACCEPT_BATCH_MAX);
     }
 
     /** A nonce to record and, when requestId is not null, the PENDING request it admits. */
@@ -116,6 +118,25 @@ public final class RequestStore {
                 .bindArray("expiresMicros", Long.class, expiresMicros).bindArray("requestIds", String.class, requestIds)
                 .bindArray("commandTypes", String.class, commandTypes).bindArray("fingerprints", String.class, fingerprints)
                 .map((rs, ctx) -> new Acceptance(rs.getBoolean(2), rs.getBoolean(3))).list());
+    }
+
+    /**
+     * Whether a failed batch statement may have failed because of one admission in it: a data
+     * exception (SQLState class 22, a value the column refuses), an integrity violation (23) or a
+     * transaction rollback (40, a deadlock or serialization failure), which the admissions on their
+     * own may not meet. Anything else (no connection, a timeout, the server going away) would fail
+     * each of them alike, after as many waits.
+     */
+    static boolean oneItemsFault(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
+                String sqlClass = sql.getSQLState().substring(0, 2);
+                if (sqlClass.equals("22") || sqlClass.equals("23") || sqlClass.equals("40")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The request's state, if the operator has such a request. */

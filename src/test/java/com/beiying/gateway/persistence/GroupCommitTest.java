@@ -3,6 +3,7 @@ package com.beiying.gateway.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,7 @@ class GroupCommitTest {
 
     @Test
     void aLoneCallRunsAtOnceOnItsOwn() {
-        GroupCommit<Integer, String> commit = new GroupCommit<>(recordingBatch(i -> "b" + i), recordingSingle(i -> "s" + i), 2, 10);
+        GroupCommit<Integer, String> commit = new GroupCommit<>(recordingBatch(i -> "b" + i), recordingSingle(i -> "s" + i), e -> true, 2, 10);
 
         assertThat(commit.submit(7)).isEqualTo("s7");
         assertThat(commit.submit(8)).isEqualTo("s8");
@@ -38,29 +40,13 @@ class GroupCommitTest {
 
     @Test
     void callsArrivingWhileTheSlotIsBusyGoTogetherInTheNextBatchInArrivalOrder() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        GroupCommit<Integer, String> commit = new GroupCommit<>(recordingBatch(i -> "b" + i), i -> {
-            singles.add(i);
-            if (i == 0) {
-                firstRunning.countDown();
-                await(releaseFirst);
-            }
-            return "s" + i;
-        }, 1, 10);
+        Holder holder = new Holder();
+        GroupCommit<Integer, String> commit = new GroupCommit<>(recordingBatch(i -> "b" + i), holder.single(i -> "s" + i),
+                e -> true, 1, 10);
 
-        Future<String> first = callers.submit(() -> commit.submit(0));
-        await(firstRunning);
-        List<Future<String>> queued = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            int item = i;
-            queued.add(callers.submit(() -> commit.submit(item)));
-            // One at a time, so that the queue's order is known.
-            Thread.sleep(20);
-        }
-        releaseFirst.countDown();
+        List<Future<String>> queued = holder.queueBehindItemZero(commit, 5);
 
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("s0");
+        assertThat(holder.first.get(5, TimeUnit.SECONDS)).isEqualTo("s0");
         for (int i = 0; i < queued.size(); i++) {
             assertThat(queued.get(i).get(5, TimeUnit.SECONDS)).isEqualTo("b" + (i + 1));
         }
@@ -70,37 +56,44 @@ class GroupCommitTest {
 
     @Test
     void aFailedBatchRunsItsItemsOnTheirOwnAndOnlyTheBadOneFails() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
+        Holder holder = new Holder();
         GroupCommit<Integer, String> commit = new GroupCommit<>(items -> {
+            batches.add(List.copyOf(items));
             throw new IllegalStateException("statement refused");
-        }, i -> {
-            singles.add(i);
-            if (i == 0) {
-                firstRunning.countDown();
-                await(releaseFirst);
-            }
+        }, holder.single(i -> {
             if (i == 2) {
                 throw new IllegalArgumentException("bad item");
             }
             return "s" + i;
-        }, 1, 10);
+        }), e -> true, 1, 10);
 
-        Future<String> first = callers.submit(() -> commit.submit(0));
-        await(firstRunning);
-        List<Future<String>> queued = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) {
-            int item = i;
-            queued.add(callers.submit(() -> commit.submit(item)));
-            Thread.sleep(20);
-        }
-        releaseFirst.countDown();
+        List<Future<String>> queued = holder.queueBehindItemZero(commit, 3);
 
-        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("s0");
+        assertThat(holder.first.get(5, TimeUnit.SECONDS)).isEqualTo("s0");
         assertThat(queued.get(0).get(5, TimeUnit.SECONDS)).isEqualTo("s1");
         assertThatThrownBy(() -> queued.get(1).get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalArgumentException.class);
         assertThat(queued.get(2).get(5, TimeUnit.SECONDS)).isEqualTo("s3");
+        assertThat(batches).containsExactly(List.of(1, 2, 3));
         assertThat(singles).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void aBatchFailureNoItemCausedIsEveryItemsAnswerWithoutRunningThemOneByOne() throws Exception {
+        Holder holder = new Holder();
+        IllegalStateException down = new IllegalStateException("database unreachable");
+        GroupCommit<Integer, String> commit = new GroupCommit<>(items -> {
+            batches.add(List.copyOf(items));
+            throw down;
+        }, holder.single(i -> "s" + i), e -> e != down, 1, 10);
+
+        List<Future<String>> queued = holder.queueBehindItemZero(commit, 3);
+
+        assertThat(holder.first.get(5, TimeUnit.SECONDS)).isEqualTo("s0");
+        for (Future<String> f : queued) {
+            assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasCause(down);
+        }
+        assertThat(batches).containsExactly(List.of(1, 2, 3));
+        assertThat(singles).containsExactly(0);
     }
 
     @Test
@@ -121,7 +114,7 @@ class GroupCommitTest {
             batches.add(List.copyOf(items));
             slow.apply(-1);
             return items.stream().map(i -> "r" + i).toList();
-        }, recordingSingle(slow), 2, 8);
+        }, recordingSingle(slow), e -> true, 2, 8);
 
         List<Future<String>> results = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
@@ -136,6 +129,41 @@ class GroupCommitTest {
         List<Integer> seen = new ArrayList<>(singles);
         batches.forEach(seen::addAll);
         assertThat(seen).hasSize(2000).doesNotHaveDuplicates();
+    }
+
+    /**
+     * Item 0 runs alone and holds the only slot until released, so that the items submitted
+     * meanwhile queue up in a known order and go together into the next batch.
+     */
+    private final class Holder {
+        private final CountDownLatch running = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private Future<String> first;
+
+        Function<Integer, String> single(Function<Integer, String> each) {
+            return i -> {
+                singles.add(i);
+                if (i == 0) {
+                    running.countDown();
+                    await(release);
+                }
+                return each.apply(i);
+            };
+        }
+
+        /** Items 1..n, each queued before the next is submitted; item 0 released once all are. */
+        List<Future<String>> queueBehindItemZero(GroupCommit<Integer, String> commit, int n) {
+            first = callers.submit(() -> commit.submit(0));
+            await(running);
+            List<Future<String>> queued = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                int item = i;
+                queued.add(callers.submit(() -> commit.submit(item)));
+                Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> commit.queued() == item);
+            }
+            release.countDown();
+            return queued;
+        }
     }
 
     private Function<List<Integer>, List<String>> recordingBatch(Function<Integer, String> each) {

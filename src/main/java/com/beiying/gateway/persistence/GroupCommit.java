@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * @param <I> an item
  * @param <R> its result
  */
-final class GroupCommit<I, R> {
+public final class GroupCommit<I, R> {
     private final Function<List<I>, List<R>> batch;
     private final Function<I, R> single;
     private final Predicate<RuntimeException> itemsApart;
@@ -45,7 +45,7 @@ final class GroupCommit<I, R> {
      * @param maxInFlight how many batches may run at the same time
      * @param maxBatch    the largest batch
      */
-    GroupCommit(Function<List<I>, List<R>> batch, Function<I, R> single, Predicate<RuntimeException> itemsApart,
+    public GroupCommit(Function<List<I>, List<R>> batch, Function<I, R> single, Predicate<RuntimeException> itemsApart,
             int maxInFlight, int maxBatch) {
         if (maxInFlight < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("maxInFlight and maxBatch must be at least 1");
@@ -58,7 +58,7 @@ final class GroupCommit<I, R> {
     }
 
     /** Runs the item, possibly together with others; its result, or the exception its run threw. */
-    R submit(I item) {
+    public R submit(I item) {
         Slot<I, R> mine = new Slot<>(item, Thread.currentThread());
         lock.lock();
         try {

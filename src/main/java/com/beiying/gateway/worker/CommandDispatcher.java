@@ -7,12 +7,10 @@ import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.messaging.Outcome;
 import com.beiying.gateway.messaging.Replies;
 import com.beiying.gateway.messaging.ReplyMessage;
-import com.beiying.gateway.messaging.ReplyStore;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,36 +39,6 @@ final class CommandDispatcher {
 
         /** Runs the effects and commits their reply in one transaction; empty when another execution came first. */
         Optional<ReplyMessage> commit(CommandMessage command, CommandHandler.Effects effects);
-
-        /** The correlation store of production: effects and reply in one Jdbi transaction. */
-        static Outcomes transactional(Jdbi jdbi, ReplyStore replies) {
-            return new Outcomes() {
-                @Override
-                public Optional<ReplyMessage> stored(CommandMessage command) {
-                    return replies.reply(command.operatorId(), command.requestId());
-                }
-
-                @Override
-                public boolean complete(ReplyMessage reply) {
-                    return replies.complete(reply);
-                }
-
-                @Override
-                public Optional<ReplyMessage> commit(CommandMessage command, CommandHandler.Effects effects) {
-                    try {
-                        return Optional.of(jdbi.inTransaction(handle -> {
-                            ReplyMessage reply = Replies.of(command, effects.apply(handle));
-                            if (!replies.complete(handle, reply)) {
-                                throw new AlreadyCompleted();
-                            }
-                            return reply;
-                        }));
-                    } catch (AlreadyCompleted done) {
-                        return Optional.empty();
-                    }
-                }
-            };
-        }
     }
 
     private final Outcomes outcomes;
@@ -152,12 +120,5 @@ final class CommandDispatcher {
 
     private ReplyMessage stored(CommandMessage command) {
         return outcomes.stored(command).orElseThrow();
-    }
-
-    /** Another execution committed this request first; ours must roll back. */
-    private static final class AlreadyCompleted extends RuntimeException {
-        AlreadyCompleted() {
-            super(null, null, false, false);
-        }
     }
 }

@@ -62,7 +62,7 @@ class WorkerConfiguration {
     @Bean
     CommandDispatcher commandDispatcher(Jdbi jdbi, ReplyStore replies, List<CommandHandler> handlers, ReplyPublisher publisher,
                                         CommandMetrics metrics) {
-        return new CommandDispatcher(CommandDispatcher.Outcomes.transactional(jdbi, replies), handlers, (topic, key, reply) -> {
+        return new CommandDispatcher(new TransactionalOutcomes(jdbi, replies), handlers, (topic, key, reply) -> {
             publisher.publish(topic, key, reply);
             metrics.replied(reply);
         });

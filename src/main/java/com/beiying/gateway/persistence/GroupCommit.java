@@ -57,7 +57,11 @@ public final class GroupCommit<I, R> {
         this.maxBatch = maxBatch;
     }
 
-    /** Runs the item, possibly together with others; its result, or the exception its run threw. */
+    /**
+     * Runs the item, possibly together with others; its result, or the exception its run threw.
+     * Waits uninterruptibly (the item may already be in a running batch, which cannot leave it), and
+     * keeps an interrupt for the caller to see on return.
+     */
     public R submit(I item) {
         Slot<I, R> mine = new Slot<>(item, Thread.currentThread());
         lock.lock();
@@ -66,25 +70,34 @@ public final class GroupCommit<I, R> {
         } finally {
             lock.unlock();
         }
-        for (;;) {
-            List<Slot<I, R>> lead = List.of();
-            lock.lock();
-            try {
-                if (mine.done) {
-                    return mine.result();
+        boolean interrupted = false;
+        try {
+            for (;;) {
+                List<Slot<I, R>> lead = List.of();
+                lock.lock();
+                try {
+                    if (mine.done) {
+                        return mine.result();
+                    }
+                    if (inFlight < maxInFlight && !queue.isEmpty()) {
+                        lead = take();
+                        inFlight++;
+                    }
+                } finally {
+                    lock.unlock();
                 }
-                if (inFlight < maxInFlight && !queue.isEmpty()) {
-                    lead = take();
-                    inFlight++;
+                if (lead.isEmpty()) {
+                    // Woken when this item's batch is done or a slot frees up; a spurious wake-up just loops.
+                    LockSupport.park(this);
+                    // An interrupted thread's park returns at once: clear the flag so the wait does not spin.
+                    interrupted |= Thread.interrupted();
+                } else {
+                    run(lead);
                 }
-            } finally {
-                lock.unlock();
             }
-            if (lead.isEmpty()) {
-                // Woken when this item's batch is done or a slot frees up; a spurious wake-up just loops.
-                LockSupport.park(this);
-            } else {
-                run(lead);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -3,6 +3,8 @@ package com.beiying.gateway.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +100,37 @@ class GroupCommitTest {
     }
 
     @Test
+    void anInterruptedCallerWaitsForItsBatchWithoutSpinningAndKeepsItsInterrupt() throws Exception {
+        Holder holder = new Holder();
+        GroupCommit<Integer, String> commit = new GroupCommit<>(recordingBatch(i -> "b" + i), holder.single(i -> "s" + i),
+                e -> true, 1, 10);
+        CountDownLatch interruptedSeen = new CountDownLatch(1);
+        AtomicLong callerId = new AtomicLong();
+        List<Future<String>> queued = new ArrayList<>();
+        holder.holdItemZero(commit);
+        queued.add(callers.submit(() -> {
+            callerId.set(Thread.currentThread().getId());
+            Thread.currentThread().interrupt();
+            String result = commit.submit(1);
+            if (Thread.currentThread().isInterrupted()) {
+                interruptedSeen.countDown();
+            }
+            return result;
+        }));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> commit.queued() == 1);
+        // While it waits, the interrupted caller parks: a spinning one would burn a core until released.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuBefore = threads.getThreadCpuTime(callerId.get());
+        Thread.sleep(500);
+        assertThat(threads.getThreadCpuTime(callerId.get()) - cpuBefore).as("the waiting caller's CPU over 500 ms, ns")
+                .isLessThan(50_000_000L);
+        holder.release.countDown();
+
+        assertThat(queued.get(0).get(5, TimeUnit.SECONDS)).isEqualTo("s1");
+        assertThat(interruptedSeen.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void underLoadEveryCallGetsItsOwnResultAndBatchesStayWithinTheirLimits() throws Exception {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostRunning = new AtomicInteger();
@@ -151,10 +185,15 @@ class GroupCommitTest {
             };
         }
 
-        /** Items 1..n, each queued before the next is submitted; item 0 released once all are. */
-        List<Future<String>> queueBehindItemZero(GroupCommit<Integer, String> commit, int n) {
+        /** Item 0 submitted and running, holding the only slot until {@code release}. */
+        void holdItemZero(GroupCommit<Integer, String> commit) {
             first = callers.submit(() -> commit.submit(0));
             await(running);
+        }
+
+        /** Items 1..n, each queued before the next is submitted; item 0 released once all are. */
+        List<Future<String>> queueBehindItemZero(GroupCommit<Integer, String> commit, int n) {
+            holdItemZero(commit);
             List<Future<String>> queued = new ArrayList<>();
             for (int i = 1; i <= n; i++) {
                 int item = i;

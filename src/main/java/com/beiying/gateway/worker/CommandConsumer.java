@@ -91,6 +91,9 @@ final class CommandConsumer implements Runnable {
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    if (!partitions.isEmpty()) {
+                        log.info("consuming commands from {} more partitions", partitions.size());
+                    }
                     partitions.forEach(p -> progress.put(p, new PartitionProgress()));
                     if (pausedForBackpressure) {
                         consumer.pause(partitions);

@@ -1,6 +1,7 @@
 package com.beiying.gateway.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.beiying.gateway.domain.CommandKind;
 import com.beiying.gateway.error.Errors;
@@ -57,9 +58,10 @@ class TransactionalOutcomesIntegrationTest extends IntegrationTest {
             ReplyMessage reply = results.get(i).get(30, TimeUnit.SECONDS).orElseThrow();
             assertThat(reply.requestId()).isEqualTo(requestId(i));
             assertThat(reply.result()).containsEntry("N", FieldInput.number(Integer.toString(i)));
-            assertThat(replies.reply(op, requestId(i))).hasValueSatisfying(stored -> assertThat(stored.result()).isEqualTo(reply.result()));
+            assertThat(replies.reply(op, requestId(i)))
+                    .hasValueSatisfying(stored -> assertThat(stored.result()).isEqualTo(reply.result()));
         }
-        assertThat(count("SELECT count(*) FROM request_nonces WHERE operator_id = ? AND nonce LIKE 'effect-%'", op)).isEqualTo(COMMANDS);
+        assertThat(markers(op)).isEqualTo(COMMANDS);
         assertThat(transactions(op)).isBetween(1L, COMMANDS - 1L);
     }
 
@@ -71,17 +73,18 @@ class TransactionalOutcomesIntegrationTest extends IntegrationTest {
 
         for (int i = 0; i < COMMANDS; i++) {
             if (i == failing) {
-                ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                        () -> results.get(failing).get(30, TimeUnit.SECONDS));
-                assertThat(e.getCause()).isInstanceOfSatisfying(GatewayException.class,
-                        g -> assertThat(g.error()).isEqualTo(Errors.INSUFFICIENT_CREDIT));
+                assertThatThrownBy(() -> results.get(failing).get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOfSatisfying(GatewayException.class,
+                                g -> assertThat(g.error()).isEqualTo(Errors.INSUFFICIENT_CREDIT));
             } else {
                 assertThat(results.get(i).get(30, TimeUnit.SECONDS)).isPresent();
             }
         }
-        assertThat(count("SELECT count(*) FROM request_nonces WHERE operator_id = ? AND nonce = ?", op, "effect-" + failing)).isZero();
-        assertThat(count("SELECT count(*) FROM requests WHERE operator_id = ? AND request_id = ?", op, requestId(failing))).isZero();
-        assertThat(count("SELECT count(*) FROM request_nonces WHERE operator_id = ? AND nonce LIKE 'effect-%'", op)).isEqualTo(COMMANDS - 1);
+        assertThat(count("SELECT count(*) FROM request_nonces WHERE operator_id = ? AND nonce = ?", op, "effect-" + failing))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM requests WHERE operator_id = ? AND request_id = ?", op, requestId(failing)))
+                .isZero();
+        assertThat(markers(op)).isEqualTo(COMMANDS - 1);
         assertThat(transactions(op)).isBetween(1L, COMMANDS - 2L);
     }
 
@@ -95,11 +98,14 @@ class TransactionalOutcomesIntegrationTest extends IntegrationTest {
         List<Future<Optional<ReplyMessage>>> results = commitTogether(new TransactionalOutcomes(jdbi, replies), op, -1);
 
         for (int i = 0; i < COMMANDS; i++) {
-            assertThat(results.get(i).get(30, TimeUnit.SECONDS).isEmpty()).as("command %d answered empty", i).isEqualTo(i == raced);
+            assertThat(results.get(i).get(30, TimeUnit.SECONDS).isEmpty()).as("command %d answered empty", i)
+                    .isEqualTo(i == raced);
         }
-        assertThat(replies.reply(op, requestId(raced))).hasValueSatisfying(stored -> assertThat(stored.result()).isEqualTo(winner.result()));
-        assertThat(count("SELECT count(*) FROM request_nonces WHERE operator_id = ? AND nonce = ?", op, "effect-" + raced)).isZero();
-        assertThat(count("SELECT count(*) FROM request_nonces WHERE operator_id = ? AND nonce LIKE 'effect-%'", op)).isEqualTo(COMMANDS - 1);
+        assertThat(replies.reply(op, requestId(raced)))
+                .hasValueSatisfying(stored -> assertThat(stored.result()).isEqualTo(winner.result()));
+        assertThat(count("SELECT count(*) FROM request_nonces WHERE operator_id = ? AND nonce = ?", op, "effect-" + raced))
+                .isZero();
+        assertThat(markers(op)).isEqualTo(COMMANDS - 1);
     }
 
     /**
@@ -128,13 +134,18 @@ class TransactionalOutcomesIntegrationTest extends IntegrationTest {
     }
 
     private static void mark(Handle h, String op, int n) {
-        h.createUpdate("INSERT INTO request_nonces (operator_id, nonce, expires_at) VALUES (:op, :nonce, now() + interval '1 hour')")
-                .bind("op", op).bind("nonce", "effect-" + n).execute();
+        h.createUpdate("INSERT INTO request_nonces (operator_id, nonce, expires_at)"
+                        + " VALUES (:op, :nonce, now() + interval '1 hour')").bind("op", op).bind("nonce", "effect-" + n).execute();
         try {
             Thread.sleep(3);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The effects' marker rows the operator's commands left. */
+    private long markers(String op) {
+        return count("SELECT count(*) FROM request_nonces WHERE operator_id = ? AND nonce LIKE 'effect-%'", op);
     }
 
     /** How many transactions wrote the operator's request rows. */

@@ -1,7 +1,6 @@
 package com.beiying.gateway.persistence;
 
 import java.security.MessageDigest;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -128,15 +127,7 @@ public final class RequestStore {
      * each of them alike, after as many waits.
      */
     static boolean oneItemsFault(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
-                String sqlClass = sql.getSQLState().substring(0, 2);
-                if (sqlClass.equals("22") || sqlClass.equals("23") || sqlClass.equals("40")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return SqlFailures.inClass(e, "22", "23", "40");
     }
 
     /** The request's state, if the operator has such a request. */

@@ -5,14 +5,12 @@ import com.beiying.gateway.messaging.Replies;
 import com.beiying.gateway.messaging.ReplyMessage;
 import com.beiying.gateway.messaging.ReplyStore;
 import com.beiying.gateway.persistence.GroupCommit;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import com.beiying.gateway.persistence.SqlFailures;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -89,9 +87,7 @@ final class TransactionalOutcomes implements CommandDispatcher.Outcomes {
                 out[i] = apply(h, batch.get(i));
             }
         });
-        List<Optional<ReplyMessage>> results = new ArrayList<>(out.length);
-        Arrays.stream(out).forEach(r -> results.add(Optional.of(r)));
-        return results;
+        return Arrays.stream(out).map(Optional::of).toList();
     }
 
     private ReplyMessage apply(Handle h, Pending p) {
@@ -108,13 +104,7 @@ final class TransactionalOutcomes implements CommandDispatcher.Outcomes {
      * its own would meet again after as long a wait.
      */
     static boolean oneCommandsFault(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectionException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return false;
-            }
-        }
-        return true;
+        return !SqlFailures.unreachable(e);
     }
 
     /** Another execution committed this request first; ours must roll back. */

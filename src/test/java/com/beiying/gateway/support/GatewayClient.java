@@ -138,8 +138,7 @@ public final class GatewayClient {
                 if (!"GATEWAY_BUSY".equals(r.json().path("ErrorCode").asString())) {
                     return CompletableFuture.completedFuture(r);
                 }
-                nonce = newNonce();
-                timestamp = Long.toString(System.currentTimeMillis());
+                resign();
                 return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS))
                         .thenCompose(ignored -> sendAsyncAdmitted());
             });
@@ -161,10 +160,15 @@ public final class GatewayClient {
                 if (timeoutsLeft == 0 || !"REPLY_TIMEOUT".equals(r.json().path("ErrorCode").asString())) {
                     return CompletableFuture.completedFuture(r);
                 }
-                nonce = newNonce();
-                timestamp = Long.toString(System.currentTimeMillis());
+                resign();
                 return sendAsyncAnswered(timeoutsLeft - 1);
             });
+        }
+
+        /** A fresh nonce and timestamp, so that the same request can be sent again. */
+        private void resign() {
+            nonce = newNonce();
+            timestamp = Long.toString(System.currentTimeMillis());
         }
 
         public CompletableFuture<Response> sendAsync() {

@@ -30,6 +30,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -334,14 +335,20 @@ class ConsoleBrowserTest extends IntegrationTest {
     }
 
     /**
-     * Clicks what leads to another page and waits until the browser has left the old one: the click
+     * Clicks what leads to another page and waits until the browser has loaded a new one: the click
      * may return first, and a lookup would then find the old page's element, stale or with its old
-     * values (a CI run read a maintenance row's status from the page before the answer).
+     * values (a CI run read a maintenance row's status from the page before the answer). The old
+     * page is marked in its window object, which a navigation replaces. Asking the old page's
+     * element whether it went stale was not enough: mid-navigation chromedriver answered "Node with
+     * given id does not belong to the document" (another CI run), so errors while the documents
+     * change are ignored until the new one answers.
      */
     private void click(By by) {
-        WebElement oldPage = driver.findElement(By.tagName("html"));
+        js("window.beiyingOldPage = true;");
         driver.findElement(by).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(js("return window.beiyingOldPage === undefined"
+                        + " && document.readyState === 'complete';")));
         visited.add(driver.getCurrentUrl());
     }
 

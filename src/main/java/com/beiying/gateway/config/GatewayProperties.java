@@ -58,8 +58,12 @@ public record GatewayProperties(
         }
     }
 
-    /** The bundled provider simulator. */
-    public record Simulator(Play play) {
+    /**
+     * The bundled provider simulator: where its providers' wire listens (its own HTTP server,
+     * apart from the gateway's port; port 0 takes a free one, which the default provider base URL
+     * follows), how many calls it serves at once, and its members' play.
+     */
+    public record Simulator(String address, int port, int threads, Play play) {
         /**
          * Members playing on their own: bets per second across all accounts with money, how long
          * a bet stays open before it settles, and the shares of bets voided and resettled later.

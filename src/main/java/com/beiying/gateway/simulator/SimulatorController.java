@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The provider simulator's control API ({@code docs/providers.md}): the simulator plays all eight
- * providers, each in its own protocol ({@link ProviderSide}) on {@link SimulatorServlet}, keeping
+ * providers, each in its own protocol ({@link ProviderSide}) on {@link SimulatorServer}, keeping
  * their state in its own tables so a restart loses nothing, and misbehaves on demand through
  * {@code /simulator/v1/_control/faults}. Bets are placed, settled, voided and resettled through
  * {@code /simulator/v1/_control/bets}.

@@ -96,7 +96,7 @@ class BetQueriesIntegrationTest extends IntegrationTest {
     @Test
     void throughKafkaTheReadsAnswerAsAtTheIngress() {
         Map<String, Object> kafkaPath = Map.of("gateway.bets.query-path", "kafka",
-                "gateway.providers.base-url", baseUrl() + "/simulator/v1");
+                "gateway.providers.base-url", simulatorUrl());
         try (ConfigurableApplicationContext ingress = GatewayInstances.ingress(kafkaPath)) {
             GatewayClient viaKafka = new GatewayClient("http://127.0.0.1:" + GatewayInstances.port(ingress), owner.apiKey(),
                     owner.secret());

@@ -36,6 +36,7 @@ final class ChaosProcesses implements AutoCloseable {
     private final Path logs;
     private final int httpPort;
     private final int kafkaPort;
+    private final int simulatorPort;
     private final List<Process> started = new ArrayList<>();
     private Process gateway;
     private int gatewayStarts;
@@ -59,10 +60,16 @@ final class ChaosProcesses implements AutoCloseable {
         Files.createDirectories(logs);
         this.httpPort = freePort();
         this.kafkaPort = freePort();
+        this.simulatorPort = freePort();
     }
 
     String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** The simulated providers' wire: a fixed port, so a worker of its own finds it again after the gateway restarts. */
+    String simulatorUrl() {
+        return "http://127.0.0.1:" + simulatorPort + "/simulator/v1";
     }
 
     String bootstrapServers() {
@@ -88,6 +95,7 @@ final class ChaosProcesses implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
                 // Members betting on their own would move the provider balances the suite compares.
                 "--gateway.simulator.play.enabled=false",
+                "--gateway.simulator.port=" + simulatorPort,
                 "--spring.jmx.enabled=false")
                 .redirectErrorStream(true).redirectOutput(logs.resolve("gateway-" + gatewayStarts + ".log").toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("GATEWAY_") || k.startsWith("SPRING_"));
@@ -180,7 +188,7 @@ final class ChaosProcesses implements AutoCloseable {
                 "--gateway.security.master-key=" + secret("master-key"),
                 "--gateway.security.admin-token=unused",
                 "--gateway.bets.collect=false",
-                "--gateway.providers.base-url=" + baseUrl() + "/simulator/v1");
+                "--gateway.providers.base-url=" + simulatorUrl());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("GATEWAY_") || k.startsWith("SPRING_"));

@@ -36,7 +36,7 @@ class ScaleOutIntegrationTest extends IntegrationTest {
     void everyRequestIsAnsweredOnceThroughTwoIngressesWhileAWorkerStops() throws Exception {
         Map<String, Object> common = Map.of(
                 "gateway.kafka.topic-prefix", "scale" + System.nanoTime() + ".",
-                "gateway.providers.base-url", baseUrl() + "/simulator/v1",
+                "gateway.providers.base-url", simulatorUrl(),
                 "gateway.ingress.reply-timeout", "20s");
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try {

@@ -40,6 +40,11 @@ public abstract class IntegrationTest {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where the simulated providers' wire listens: its own server, apart from the gateway's port. */
+    protected String simulatorUrl() {
+        return environment.getRequiredProperty("gateway.providers.base-url");
+    }
+
     protected String bootstrapServers() {
         return environment.getRequiredProperty("spring.kafka.bootstrap-servers");
     }

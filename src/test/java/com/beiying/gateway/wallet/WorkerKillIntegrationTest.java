@@ -33,7 +33,7 @@ class WorkerKillIntegrationTest extends IntegrationTest {
         String prefix = "kill" + System.nanoTime() + ".";
         Map<String, Object> common = Map.of(
                 "gateway.kafka.topic-prefix", prefix,
-                "gateway.providers.base-url", baseUrl() + "/simulator/v1",
+                "gateway.providers.base-url", simulatorUrl(),
                 "gateway.ingress.reply-timeout", "20s",
                 "spring.kafka.consumer.properties.session.timeout.ms", 6000,
                 "spring.kafka.consumer.properties.heartbeat.interval.ms", 1000);
@@ -104,7 +104,7 @@ class WorkerKillIntegrationTest extends IntegrationTest {
                 "--gateway.kafka.topic-prefix=" + prefix,
                 "--gateway.kafka.command-partitions=6",
                 "--gateway.kafka.reply-partitions=6",
-                "--gateway.providers.base-url=" + baseUrl() + "/simulator/v1",
+                "--gateway.providers.base-url=" + simulatorUrl(),
                 "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                 "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000");
         File log = File.createTempFile("killed-worker", ".log");

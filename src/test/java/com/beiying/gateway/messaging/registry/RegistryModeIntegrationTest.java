@@ -38,7 +38,7 @@ class RegistryModeIntegrationTest extends IntegrationTest {
         try (InProcessSchemaRegistry registry = InProcessSchemaRegistry.start()) {
             Map<String, Object> common = Map.of("gateway.kafka.topic-prefix", prefix,
                     "gateway.kafka.schema-registry-url", registry.url().toString(),
-                    "gateway.providers.base-url", baseUrl() + "/simulator/v1",
+                    "gateway.providers.base-url", simulatorUrl(),
                     "gateway.bets.collect", false);
             AdminApi.Operator op = admin().createLoopback("");
             try (ConfigurableApplicationContext worker = GatewayInstances.worker(common);

@@ -35,7 +35,7 @@ class AgLiveContractTest extends ProviderContract {
 
     @Override
     protected ProviderAdapter withWrongCredentials() {
-        String url = baseUrl() + "/simulator/v1/AGLive";
+        String url = simulatorUrl() + "/AGLive";
         return new AgLiveAdapter(new AgLiveAdapter.Settings(url, null, null, "ZZ9", "12345678", "not-the-md5-key", "not-the-pidtoken",
                 null, null, null, null), endpoints, wires, Clock.systemUTC());
     }

@@ -38,7 +38,7 @@ class AviaContractTest extends ProviderContract {
 
     @Override
     protected ProviderAdapter withWrongCredentials() {
-        return new AviaAdapter(new AviaAdapter.Settings(baseUrl() + "/simulator/v1/AVIA", "not-the-secret-key"), endpoints, wires, json);
+        return new AviaAdapter(new AviaAdapter.Settings(simulatorUrl() + "/AVIA", "not-the-secret-key"), endpoints, wires, json);
     }
 
     @Override

@@ -44,7 +44,7 @@ class BbinContractTest extends ProviderContract {
 
     @Override
     protected ProviderAdapter withWrongCredentials() {
-        String url = baseUrl() + "/simulator/v1/BBIN";
+        String url = simulatorUrl() + "/BBIN";
         return new BbinAdapter(new BbinAdapter.Settings(url, "nosite", "noupper", "k1", "k2", "k3", "k4", "k5", "k6", "k7", null, null),
                 endpoints, wires, json, Clock.systemUTC());
     }

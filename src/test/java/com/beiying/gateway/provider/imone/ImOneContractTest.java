@@ -24,7 +24,7 @@ class ImOneContractTest extends ImContract {
 
     @Override
     protected ProviderAdapter withWrongCredentials() {
-        return new ImOneAdapter(new ImOneAdapter.Settings(baseUrl() + "/simulator/v1/IMOne", null, "not-the-merchant-code"), endpoints,
+        return new ImOneAdapter(new ImOneAdapter.Settings(simulatorUrl() + "/IMOne", null, "not-the-merchant-code"), endpoints,
                 wires, json);
     }
 

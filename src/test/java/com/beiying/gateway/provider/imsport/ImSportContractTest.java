@@ -24,7 +24,7 @@ class ImSportContractTest extends ImContract {
 
     @Override
     protected ProviderAdapter withWrongCredentials() {
-        return new ImSportAdapter(new ImSportAdapter.Settings(baseUrl() + "/simulator/v1/IMSport", null, "not-the-merchant-code"), endpoints,
+        return new ImSportAdapter(new ImSportAdapter.Settings(simulatorUrl() + "/IMSport", null, "not-the-merchant-code"), endpoints,
                 wires, json);
     }
 

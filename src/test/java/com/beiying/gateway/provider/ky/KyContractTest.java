@@ -26,7 +26,7 @@ class KyContractTest extends ProviderContract {
 
     @Override
     protected ProviderAdapter withWrongCredentials() {
-        String url = baseUrl() + "/simulator/v1/KY";
+        String url = simulatorUrl() + "/KY";
         return new KyAdapter(new KyAdapter.Settings(url, null, "notagent", "0123456789abcdef", "not-the-md5-key", null), endpoints,
                 wires, json, Clock.systemUTC());
     }

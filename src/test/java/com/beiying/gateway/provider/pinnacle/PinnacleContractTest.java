@@ -42,7 +42,7 @@ class PinnacleContractTest extends ProviderContract {
 
     @Override
     protected ProviderAdapter withWrongCredentials() {
-        return new PinnacleAdapter(new PinnacleAdapter.Settings(baseUrl() + "/simulator/v1/Pinnacle", "NOTAGENT", "not-the-agent-key",
+        return new PinnacleAdapter(new PinnacleAdapter.Settings(simulatorUrl() + "/Pinnacle", "NOTAGENT", "not-the-agent-key",
                 "0123456789abcdef"), endpoints, wires, json, Clock.systemUTC());
     }
 

@@ -40,7 +40,7 @@ class Xj188ContractTest extends ProviderContract {
 
     @Override
     protected ProviderAdapter withWrongCredentials() {
-        String url = baseUrl() + "/simulator/v1/XJ188";
+        String url = simulatorUrl() + "/XJ188";
         return new Xj188Adapter(new Xj188Adapter.Settings(url, "nobody", "not-the-vendor-id", null, null), endpoints, wires, json);
     }
 

@@ -170,7 +170,7 @@ class BetCollectionHandOverIntegrationTest extends IntegrationTest {
                 "--gateway.kafka.topic-prefix=handover" + System.nanoTime() + ".",
                 "--gateway.kafka.command-partitions=1",
                 "--gateway.kafka.reply-partitions=1",
-                "--gateway.providers.base-url=" + baseUrl() + "/simulator/v1",
+                "--gateway.providers.base-url=" + simulatorUrl(),
                 "--gateway.bets.pull-interval=" + PULL.toMillis() + "ms",
                 "--gateway.bets.lease-time=" + LEASE.toSeconds() + "s",
                 "--gateway.bets.first-pull=2h");

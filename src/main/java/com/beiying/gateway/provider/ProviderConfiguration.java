@@ -12,8 +12,16 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import java.net.http.HttpClient;
 import java.util.EnumMap;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,20 +33,10 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnRole(Role.WORKER)
 class ProviderConfiguration {
-    static {
-        // The JDK client keeps idle connections 20 minutes by default, servers far less; reusing one
-        // the server has just closed fails the call ("header parser received no bytes"), which for a
-        // transfer means an unknown outcome. Read once per JVM, before the first client exists.
-        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
-            System.setProperty("jdk.httpclient.keepalive.timeout", "10");
-        }
-    }
-
     @Bean
     ProviderHttp.Wires providerWires(GatewayProperties properties, MeterRegistry meters, ObjectProvider<Tracer> tracer,
                                      ObjectProvider<Propagator> propagator) {
         GatewayProperties.Providers p = properties.providers();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(p.connectTimeout()).build();
         CircuitBreakerConfig circuitConfig = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(20)
@@ -59,10 +57,47 @@ class ProviderConfiguration {
         Propagator propagation = propagator.getIfAvailable(() -> Propagator.NOOP);
         Map<Game, ProviderHttp> wires = new EnumMap<>(Game.class);
         for (Game game : Game.values()) {
-            wires.put(game, new ProviderHttp(game, http, p.readTimeout(), CircuitBreaker.of("provider-" + game.code(), circuitConfig),
+            wires.put(game, new ProviderHttp(game, client(p), p.readTimeout(), CircuitBreaker.of("provider-" + game.code(), circuitConfig),
                     Bulkhead.of("provider-" + game.code(), bulkheadConfig), meters, t, propagation));
         }
         return new ProviderHttp.Wires(wires);
+    }
+
+    /**
+     * A provider's own HTTP/1.1 client: a pool of keep-alive connections as large as its bulkhead
+     * (twice over, for a provider with a second host for launches or records), so a call never
+     * waits for a connection its bulkhead admitted. The client does not retry (a repeated transfer
+     * is the resolver's decision, never the transport's), follow redirects (a launch answers with
+     * one) or keep cookies. Connections idle for a second are checked before reuse and closed
+     * after ten, well before a server would close them under a request: a call on a connection the
+     * provider has just closed fails, and for a transfer that is an unknown outcome.
+     */
+    static CloseableHttpClient client(GatewayProperties.Providers p) {
+        Timeout read = Timeout.of(p.readTimeout());
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnPerRoute(p.maxConcurrentCalls())
+                .setMaxConnTotal(2 * p.maxConcurrentCalls())
+                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(read).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(p.connectTimeout()))
+                        .setSocketTimeout(read)
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                        .build())
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(pool)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(p.bulkheadWait()))
+                        .setResponseTimeout(read)
+                        .setConnectionKeepAlive(TimeValue.ofSeconds(10))
+                        .build())
+                .evictIdleConnections(TimeValue.ofSeconds(10))
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .build();
     }
 
     @Bean

@@ -11,22 +11,32 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +51,32 @@ import org.slf4j.LoggerFactory;
 public final class ProviderHttp {
     private static final Logger log = LoggerFactory.getLogger(ProviderHttp.class);
 
-    /** A provider's HTTP answer: status, headers and the body as text. */
+    /** A provider's HTTP answer: status, headers by lower-case name, and the body as text. */
     public record Answer(int status, Map<String, List<String>> headers, String body) {
+    }
+
+    /**
+     * A request as an adapter builds it: method, URI, headers in order, and the body (empty for a
+     * GET). Immutable; {@link #header} returns a copy with one more header.
+     */
+    public record Request(String method, URI uri, Map<String, String> headers, byte[] body) {
+
+        /** A GET of the URI (its query already encoded). */
+        public static Request get(URI uri) {
+            return new Request("GET", uri, Map.of(), new byte[0]);
+        }
+
+        /** A POST of a text body with its content type. */
+        public static Request post(URI uri, String contentType, String body) {
+            return new Request("POST", uri, Map.of("Content-Type", contentType), body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** This request with one more header (or the header replaced). */
+        public Request header(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Request(method, uri, Collections.unmodifiableMap(more), body);
+        }
     }
 
     /** The provider did not answer usably; {@code mayHaveApplied} says whether the request may have acted. */
@@ -61,7 +95,7 @@ public final class ProviderHttp {
     }
 
     private final Game game;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final Duration readTimeout;
     private final CircuitBreaker circuit;
     private final Bulkhead bulkhead;
@@ -70,7 +104,7 @@ public final class ProviderHttp {
     private final Propagator propagator;
     private final Map<String, Map<String, Timer>> timers = new ConcurrentHashMap<>();
 
-    ProviderHttp(Game game, HttpClient http, Duration readTimeout, CircuitBreaker circuit, Bulkhead bulkhead, MeterRegistry meters,
+    ProviderHttp(Game game, CloseableHttpClient http, Duration readTimeout, CircuitBreaker circuit, Bulkhead bulkhead, MeterRegistry meters,
                  Tracer tracer, Propagator propagator) {
         this.game = game;
         this.http = http;
@@ -82,13 +116,8 @@ public final class ProviderHttp {
         this.propagator = propagator;
     }
 
-    /** A request to the provider with the call deadline preset. */
-    public HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(readTimeout);
-    }
-
     /** A call that moves no money: when the provider does not answer, the caller gets BUSY. */
-    public Answer call(String operation, HttpRequest request) {
+    public Answer call(String operation, Request request) {
         try {
             return send(operation, request);
         } catch (Unavailable e) {
@@ -101,7 +130,7 @@ public final class ProviderHttp {
      * the request, {@link Unavailable} with {@code mayHaveApplied} tells the adapter that only a
      * status query can say what happened; a request that surely never arrived is BUSY.
      */
-    public Answer callMovingMoney(String operation, HttpRequest request) {
+    public Answer callMovingMoney(String operation, Request request) {
         try {
             return send(operation, request);
         } catch (Unavailable e) {
@@ -129,7 +158,7 @@ public final class ProviderHttp {
      * W3C {@code traceparent} goes to the provider with the request: a provider that logs it (the
      * simulator does) shows the gateway's trace id.
      */
-    private Answer send(String operation, HttpRequest request) {
+    private Answer send(String operation, Request request) {
         Span.Builder builder = tracer.spanBuilder().name("provider " + game.code() + " " + operation)
                 .kind(Span.Kind.CLIENT).tag("game", game.code());
         Span parent = tracer.currentSpan();
@@ -141,16 +170,20 @@ public final class ProviderHttp {
         }
     }
 
-    private HttpRequest traced(HttpRequest request, Span span) {
+    private Request traced(Request request, Span span) {
         if (tracer == Tracer.NOOP) {
             return request;
         }
-        HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> true);
-        propagator.inject(span.context(), copy, HttpRequest.Builder::setHeader);
-        return copy.build();
+        Map<String, String> injected = new LinkedHashMap<>();
+        propagator.inject(span.context(), injected, Map::put);
+        Request traced = request;
+        for (Map.Entry<String, String> e : injected.entrySet()) {
+            traced = traced.header(e.getKey(), e.getValue());
+        }
+        return traced;
     }
 
-    private Answer send(String operation, HttpRequest request, Span span) {
+    private Answer send(String operation, Request request, Span span) {
         long start = System.nanoTime();
         String outcome = "ok";
         try {
@@ -200,32 +233,71 @@ public final class ProviderHttp {
         }
     }
 
-    private Answer exchange(String operation, HttpRequest request) {
-        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-        HttpResponse<byte[]> response;
+    /**
+     * The exchange on the calling thread, over the provider's pooled keep-alive connections. The
+     * read timeout bounds the wait for the answer's head and each read of its body, and the body
+     * must be complete within the read timeout of the call's start: a provider that drips its
+     * answer is as late as one that never answers. No timer is registered per call.
+     */
+    private Answer exchange(String operation, Request request) {
+        long deadline = System.nanoTime() + readTimeout.toNanos();
+        HttpUriRequestBase wire = new HttpUriRequestBase(request.method(), request.uri());
+        request.headers().forEach(wire::setHeader);
+        if (request.body().length > 0) {
+            wire.setEntity(new ByteArrayEntity(request.body(), null));
+        }
         try {
-            // The request timeout covers the headers only; this deadline also covers a body that drips.
-            response = pending.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
+            return http.execute(wire, response -> answer(operation, wire, response, deadline));
+        } catch (ConnectTimeoutException | ConnectException e) {
+            // A connection that was never made cannot have moved money.
+            throw unavailable(operation, String.valueOf(e), false);
+        } catch (SocketTimeoutException e) {
             throw unavailable(operation, "no answer within " + readTimeout, true);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                throw unavailable(operation, "no answer within " + readTimeout, true);
-            }
-            // A connection that was never made cannot have moved money; a broken one may have.
-            throw unavailable(operation, String.valueOf(cause), !(cause instanceof ConnectException));
-        } catch (InterruptedException e) {
+        } catch (InterruptedIOException e) {
             Thread.currentThread().interrupt();
-            pending.cancel(true);
             throw unavailable(operation, "interrupted", true);
+        } catch (IOException e) {
+            // A broken connection after the request left may come after the provider acted.
+            throw unavailable(operation, String.valueOf(e), true);
         }
-        if (response.statusCode() >= 500) {
+    }
+
+    private Answer answer(String operation, HttpUriRequestBase wire, ClassicHttpResponse response, long deadline)
+            throws IOException {
+        if (response.getCode() >= 500) {
             // 503 is a provider saying it took nothing; any other 5xx may come after it acted.
-            throw unavailable(operation, "HTTP " + response.statusCode(), response.statusCode() != 503);
+            throw unavailable(operation, "HTTP " + response.getCode(), response.getCode() != 503);
         }
-        return new Answer(response.statusCode(), response.headers().map(), new String(response.body(), StandardCharsets.UTF_8));
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Header h : response.getHeaders()) {
+            headers.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), n -> new ArrayList<>(1)).add(h.getValue());
+        }
+        return new Answer(response.getCode(), headers, new String(body(wire, response.getEntity(), deadline),
+                StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The whole body, or a timeout once the call's deadline passes between two reads. A late body
+     * drops its connection first: closing the stream would read the rest of it to keep the
+     * connection, as long as the provider takes to drip it.
+     */
+    private byte[] body(HttpUriRequestBase wire, HttpEntity entity, long deadline) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        try (InputStream in = entity.getContent()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(entity.getContentLength() > 0
+                    ? (int) Math.min(entity.getContentLength(), 1 << 20) : 512);
+            byte[] chunk = new byte[8192];
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                out.write(chunk, 0, n);
+                if (System.nanoTime() - deadline > 0) {
+                    wire.cancel();
+                    throw new SocketTimeoutException("body not complete within " + readTimeout);
+                }
+            }
+            return out.toByteArray();
+        }
     }
 
     private Unavailable unavailable(String operation, String why, boolean mayHaveApplied) {
@@ -233,12 +305,18 @@ public final class ProviderHttp {
         return new Unavailable(why, mayHaveApplied);
     }
 
-    /** One wire per game, each with its own circuit breaker and bulkhead over a shared HTTP client. */
-    public static final class Wires {
+    /** One wire per game, each with its own circuit breaker, bulkhead and pool of connections. */
+    public static final class Wires implements AutoCloseable {
         private final Map<Game, ProviderHttp> wires = new EnumMap<>(Game.class);
 
         Wires(Map<Game, ProviderHttp> wires) {
             this.wires.putAll(wires);
+        }
+
+        /** Closes every provider's connections (at shutdown). */
+        @Override
+        public void close() {
+            wires.values().forEach(w -> w.http.close(CloseMode.GRACEFUL));
         }
 
         /** The wire of a game. */

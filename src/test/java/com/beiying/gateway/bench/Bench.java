@@ -261,7 +261,8 @@ public final class Bench {
 
     private void record(Report report, int run, String scenario, LoadRunner.Result result) {
         report.add(run, scenario, result);
-        System.out.println(Report.line(scenario, result));
+        // The measured window's end (UTC), so a profile of the run can be cut to one step (scripts/profile-summary --from/--to).
+        System.out.println(Report.line(scenario, result) + "  until " + Instant.now());
         result.errorSamples().forEach(e -> System.out.println("    error: " + abbreviate(e)));
     }
 

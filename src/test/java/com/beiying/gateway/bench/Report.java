@@ -148,7 +148,7 @@ final class Report {
         boolean clean = !books.isEmpty() && books.stream().allMatch(Books::clean);
         t.add(row("Transfers: no lost or doubled movement, ledger check clean", books.toString(), clean));
         double sequential = median(new Key(LOGIN, "closed", 1), r -> r.millis(50));
-        t.add(row("Sequential login p50 <= 3 ms", fmt(sequential) + " ms", sequential <= 3));
+        t.add(row("Sequential login p50 <= 2 ms", fmt(sequential) + " ms", sequential <= 2));
         double heap = results.values().stream().flatMap(List::stream)
                 .mapToDouble(r -> r.usage().gatewayPeakHeapBytes()).max().orElse(-1) / (1024 * 1024);
         t.add(row("Gateway heap <= 512 MB (peak sampled)", heap < 0 ? "n/a" : fmt(heap) + " MB", heap >= 0 && heap <= 512));
@@ -161,7 +161,7 @@ final class Report {
                     registers.stream().map(r -> r.errorCodes().toString()).toList().toString(), timeouts == 0 && other == 0));
         }
         if (startSeconds >= 0) {
-            t.add(row("Embedded start to first answered request <= 15 s", fmt(startSeconds) + " s", startSeconds <= 15));
+            t.add(row("Embedded start to first answered request <= 10 s", fmt(startSeconds) + " s", startSeconds <= 10));
         }
         return t;
     }

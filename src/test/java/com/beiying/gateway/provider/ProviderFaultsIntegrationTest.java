@@ -86,8 +86,10 @@ class ProviderFaultsIntegrationTest extends IntegrationTest {
     void anOpenCircuitAnswersBusyAtOnceAndClosesAfterTheFaultIsLifted() {
         String name = memberLoggedInto("XJ188");
         Simulator simulator = new Simulator(baseUrl());
-        simulator.fault("XJ188", "launch", "ERROR", 0);
-        // The breaker judges its last 20 calls (earlier tests' successes included): fail until it opens.
+        // Every operation fails: the breaker judges the provider's last 20 calls, and the bet
+        // collector's pulls (several a second while it catches up) would otherwise be successes among them.
+        simulator.fault("XJ188", "*", "ERROR", 0);
+        // Earlier tests' successes are in the window too: fail until it opens.
         for (int i = 0; i < 25 && !providers.circuitOpen(Game.XJ188); i++) {
             Response r = timedLogin(name, "XJ188").join().response();
             assertThat(r.code()).as(r.body()).isEqualTo("BUSY");

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -327,8 +326,8 @@ class AgLiveAdapter implements ProviderAdapter {
             q.put("page", Integer.toString(page));
             q.put("perpage", Integer.toString(perPage));
             q.put("key", ProviderCodec.md5(String.join("", q.values()) + pidToken));
-            HttpRequest request = wire.request(URI.create(dataUrl.get() + "/getorders.xml?" + ProviderCodec.formQuery(q)))
-                    .header("User-Agent", "WEB_LIB_GI_" + dataCagent).GET().build();
+            ProviderHttp.Request request = ProviderHttp.Request.get(URI.create(dataUrl.get() + "/getorders.xml?" + ProviderCodec.formQuery(q)))
+                    .header("User-Agent", "WEB_LIB_GI_" + dataCagent);
             Element root = xml(wire.call("bets", request), "bets");
             String info = text(root, "info");
             if (!info.equals("0")) {
@@ -389,7 +388,7 @@ class AgLiveAdapter implements ProviderAdapter {
     }
 
     /** A GI request: the parameters sealed with DES into {@code params}, {@code key} over them and the MD5 key. */
-    private HttpRequest gi(String url, Map<String, String> params) {
+    private ProviderHttp.Request gi(String url, Map<String, String> params) {
         String plain = params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(SEPARATOR));
         String sealed = ecbBase64
                 ? Base64.getEncoder().encodeToString(ProviderCodec.encrypt("DES/ECB/PKCS5Padding", "DES", desKey, null, plain))
@@ -397,7 +396,7 @@ class AgLiveAdapter implements ProviderAdapter {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("params", sealed);
         q.put("key", ProviderCodec.md5(sealed + md5Key));
-        return wire.request(URI.create(url + "?" + ProviderCodec.formQuery(q))).header("User-Agent", "WEB_LIB_GI_" + cagent).GET().build();
+        return ProviderHttp.Request.get(URI.create(url + "?" + ProviderCodec.formQuery(q))).header("User-Agent", "WEB_LIB_GI_" + cagent);
     }
 
     private Result result(ProviderHttp.Answer answer, String operation) {

@@ -16,7 +16,6 @@ import com.beiying.gateway.provider.ProviderHttp;
 import com.beiying.gateway.provider.RecordRules;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -300,12 +299,9 @@ class AviaAdapter implements ProviderAdapter {
     }
 
     /** A call: the form encoded once, the secret key as it is in {@code Authorization}. */
-    private HttpRequest post(String path, Map<String, String> form) {
-        return wire.request(URI.create(baseUrl.get() + "/api/" + path))
-                .header("Authorization", secretKey)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(ProviderCodec.formQuery(form)))
-                .build();
+    private ProviderHttp.Request post(String path, Map<String, String> form) {
+        return ProviderHttp.Request.post(URI.create(baseUrl.get() + "/api/" + path), "application/x-www-form-urlencoded",
+                ProviderCodec.formQuery(form)).header("Authorization", secretKey);
     }
 
     private JsonNode envelope(ProviderHttp.Answer answer, String operation) {

@@ -16,7 +16,6 @@ import com.beiying.gateway.provider.ProviderHttp;
 import com.beiying.gateway.provider.RecordRules;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -305,13 +304,13 @@ class BbinAdapter implements ProviderAdapter {
     }
 
     /** A signed call: {@code key} = random A, md5(website + value + KeyB + GMT-4 date), random C. */
-    private HttpRequest get(String action, String value, Map<String, String> query) {
+    private ProviderHttp.Request get(String action, String value, Map<String, String> query) {
         Signing s = signings.get(action);
         String date = LocalDate.now(clock.withZone(GMT_MINUS_4)).format(KEY_DATE);
         Map<String, String> q = new LinkedHashMap<>(query);
         q.put("key", random(s.before()) + ProviderCodec.md5(website + value + s.keyB() + date) + random(s.after()));
-        return wire.request(URI.create(baseUrl.get() + "/app/WebService/JSON/display.php/" + action + "?" + ProviderCodec.formQuery(q)))
-                .GET().build();
+        return ProviderHttp.Request.get(URI.create(baseUrl.get() + "/app/WebService/JSON/display.php/" + action + "?"
+                + ProviderCodec.formQuery(q)));
     }
 
     private JsonNode body(ProviderHttp.Answer answer, String operation) {

@@ -14,7 +14,6 @@ import com.beiying.gateway.provider.ProviderHttp;
 import com.beiying.gateway.provider.RecordRules;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -313,11 +312,8 @@ public abstract class ImAdapter implements ProviderAdapter {
         return body;
     }
 
-    private HttpRequest post(Supplier<String> host, String action, ObjectNode body) {
-        return wire.request(URI.create(host.get() + "/" + action))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
-                .build();
+    private ProviderHttp.Request post(Supplier<String> host, String action, ObjectNode body) {
+        return ProviderHttp.Request.post(URI.create(host.get() + "/" + action), "application/json", mapper.writeValueAsString(body));
     }
 
     private JsonNode answer(ProviderHttp.Answer answer, String operation) {

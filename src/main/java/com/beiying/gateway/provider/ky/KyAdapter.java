@@ -16,7 +16,6 @@ import com.beiying.gateway.provider.ProviderHttp;
 import com.beiying.gateway.provider.RecordRules;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -235,7 +234,7 @@ class KyAdapter implements ProviderAdapter {
     }
 
     /** A signed KY request: the query encrypted into {@code param}, {@code key} over agent, time and MD5 key. */
-    private HttpRequest get(String url, Map<String, String> query) {
+    private ProviderHttp.Request get(String url, Map<String, String> query) {
         String timestamp = Long.toString(clock.millis());
         String param = Base64.getEncoder().encodeToString(
                 ProviderCodec.encrypt("AES/ECB/PKCS5Padding", "AES", aesKey, null, ProviderCodec.rawQuery(query)));
@@ -244,7 +243,7 @@ class KyAdapter implements ProviderAdapter {
         signed.put("timestamp", timestamp);
         signed.put("param", param);
         signed.put("key", ProviderCodec.md5(agent + timestamp + md5Key));
-        return wire.request(URI.create(url + "?" + ProviderCodec.formQuery(signed))).GET().build();
+        return ProviderHttp.Request.get(URI.create(url + "?" + ProviderCodec.formQuery(signed)));
     }
 
     private JsonNode body(ProviderHttp.Answer answer, String operation) {

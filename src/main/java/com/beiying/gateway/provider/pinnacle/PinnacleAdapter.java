@@ -16,7 +16,6 @@ import com.beiying.gateway.provider.ProviderHttp;
 import com.beiying.gateway.provider.RecordRules;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -335,16 +334,14 @@ class PinnacleAdapter implements ProviderAdapter {
         return sport.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
-    private HttpRequest get(String path, Map<String, String> query) {
+    private ProviderHttp.Request get(String path, Map<String, String> query) {
         // A fresh token per call: it costs one AES block, and can never be the one that just expired.
-        return wire.request(URI.create(baseUrl.get() + path + "?" + ProviderCodec.formQuery(query)))
+        return ProviderHttp.Request.get(URI.create(baseUrl.get() + path + "?" + ProviderCodec.formQuery(query)))
                 .header("userCode", agentCode)
-                .header("token", token())
-                .GET()
-                .build();
+                .header("token", token());
     }
 
-    private HttpRequest post(String path, Map<String, Object> body) {
+    private ProviderHttp.Request post(String path, Map<String, Object> body) {
         ObjectNode node = mapper.createObjectNode();
         body.forEach((name, value) -> {
             if (value instanceof BigDecimal amount) {
@@ -353,12 +350,9 @@ class PinnacleAdapter implements ProviderAdapter {
                 node.put(name, String.valueOf(value));
             }
         });
-        return wire.request(URI.create(baseUrl.get() + path))
+        return ProviderHttp.Request.post(URI.create(baseUrl.get() + path), "application/json", mapper.writeValueAsString(node))
                 .header("userCode", agentCode)
-                .header("token", token())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(node)))
-                .build();
+                .header("token", token());
     }
 
     /** The answer's JSON; a {@code trace} is Pinnacle's unexpected error, after which nothing is known. */

@@ -16,7 +16,6 @@ import com.beiying.gateway.provider.ProviderHttp;
 import com.beiying.gateway.provider.RecordRules;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -269,13 +268,13 @@ class Xj188Adapter implements ProviderAdapter {
     }
 
     /** A form with the operator and its secret first, each value encoded once. */
-    private HttpRequest post(String name, Map<String, String> params) {
+    private ProviderHttp.Request post(String name, Map<String, String> params) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("operatorId", operatorId);
         form.put("vendorId", vendorId);
         form.putAll(params);
-        return wire.request(URI.create(baseUrl.get() + "/API/" + name)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(ProviderCodec.formQuery(form))).build();
+        return ProviderHttp.Request.post(URI.create(baseUrl.get() + "/API/" + name), "application/x-www-form-urlencoded",
+                ProviderCodec.formQuery(form));
     }
 
     private JsonNode body(ProviderHttp.Answer answer, String operation) {

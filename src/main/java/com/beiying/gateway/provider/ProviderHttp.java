@@ -33,6 +33,7 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -248,8 +249,8 @@ public final class ProviderHttp {
         }
         try {
             return http.execute(wire, response -> answer(operation, wire, response, deadline));
-        } catch (ConnectTimeoutException | ConnectException e) {
-            // A connection that was never made cannot have moved money.
+        } catch (ConnectTimeoutException | ConnectionRequestTimeoutException | ConnectException e) {
+            // A connection that was never made (or never leased from the pool) cannot have moved money.
             throw unavailable(operation, String.valueOf(e), false);
         } catch (SocketTimeoutException e) {
             throw unavailable(operation, "no answer within " + readTimeout, true);

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -85,7 +86,16 @@ final class CommandConsumer implements Runnable {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     drainUntilIdle(partitions, REVOKE_WAIT);
-                    commit(true);
+                    try {
+                        commit(true);
+                    } catch (KafkaException e) {
+                        // The group moved on without us (a broker restart, a lost session): the
+                        // partitions are already another member's, which gets their unfinished
+                        // records again and answers repeats from the stored outcome. Thrown from
+                        // here it would end poll() and this loop for good (a chaos run lost its
+                        // only worker that way).
+                        log.warn("commit on revoke failed; unfinished records will be redelivered: {}", e.toString());
+                    }
                     partitions.forEach(progress::remove);
                 }
 

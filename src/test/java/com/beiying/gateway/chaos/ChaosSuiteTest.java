@@ -194,9 +194,12 @@ class ChaosSuiteTest {
         double secondsToAnswer = troubleEnd == Long.MIN_VALUE ? 0 : Math.max(0, troubleEnd - faultEnd) / 1e9;
 
         long finalDeadline = faultEnd + FINAL_WITHIN.toNanos();
-        awaitOrNote(name + ": every order final within 60 s of the fault's end",
+        if (!awaitOrNote(name + ": every order final within 60 s of the fault's end",
                 Duration.ofNanos(Math.max(finalDeadline - System.nanoTime(), 1_000_000_000L)),
-                () -> count("SELECT count(*) FROM orders WHERE operator_id = ? AND status NOT IN ('SUCCESS', 'FAILED')") == 0);
+                () -> count("SELECT count(*) FROM orders WHERE operator_id = ? AND status NOT IN ('SUCCESS', 'FAILED')") == 0)) {
+            // What the resolver made of them, so that a failed run says why (the logs say the rest).
+            broken.add(name + ": still unresolved at the deadline: " + unresolvedOrders());
+        }
         awaitOrNote(name + ": every outbox event relayed", Duration.ofSeconds(60),
                 () -> count("SELECT count(*) FROM outbox WHERE relayed_at IS NULL") == 0);
         awaitOrNote(name + ": ledger check with provider comparison and reconciliation clean", Duration.ofSeconds(60),
@@ -304,6 +307,26 @@ class ChaosSuiteTest {
             }
             assertThat(accounts).as("provider accounts compared").isPositive();
             return new long[] {lost, doubled};
+        });
+    }
+
+    /** The operator's orders that are not final, with their resolver attempts, one line each. */
+    private List<String> unresolvedOrders() {
+        return retrying(() -> {
+            List<String> found = new ArrayList<>();
+            try (Connection c = processes.db(); PreparedStatement s = c.prepareStatement("""
+                    SELECT order_id, game, action, status, created_at, resolve_attempts, next_resolve_at FROM orders
+                    WHERE operator_id = ? AND status NOT IN ('SUCCESS', 'FAILED') ORDER BY created_at""")) {
+                s.setString(1, operatorId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(String.format(Locale.ROOT, "%s %s %s %s created %s, %d attempts, next %s", rs.getString(1),
+                                rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getInt(6),
+                                rs.getTimestamp(7) == null ? "-" : rs.getTimestamp(7).toInstant()));
+                    }
+                }
+            }
+            return found;
         });
     }
 

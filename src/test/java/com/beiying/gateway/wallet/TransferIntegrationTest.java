@@ -210,6 +210,32 @@ class TransferIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aRepeatRefusedByTheProviderLeavesAnOrderWhoseFirstSendMayHaveAppliedToTheResolver() {
+        String name = member();
+        Simulator simulator = new Simulator(baseUrl());
+        assertThat(demo().post("/v1/account/transfer", transfer(name, "AVIA", orderId(), "20", "IN")).send().code()).isEqualTo("Success");
+
+        simulator.fault("AVIA", "transfer", "TIMEOUT_AFTER", 0);
+        String applied = orderId();
+        String body = transfer(name, "AVIA", applied, "5", "OUT");
+        assertThat(demo().post("/v1/account/transfer", body).send().code()).isEqualTo("PROCCESSING");
+        // The provider applied the first send; the repeat (before the resolver's turn) meets a provider in maintenance.
+        simulator.clearFaults();
+        simulator.fault("AVIA", "transfer", "MAINTENANCE", 0);
+        Response repeat = demo().post("/v1/account/transfer", body).send();
+        assertThat(repeat.code()).as("refusing the repeat must not fail an order whose money moved: %s", repeat.body())
+                .isEqualTo("PROCCESSING");
+        simulator.clearFaults();
+
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(() ->
+                demo().post("/v1/account/order", "{\"OrderID\":\"" + applied + "\"}").send().json().path("Status").asString()
+                        .equals("Success"));
+        Response balance = demo().post("/v1/account/balance", "{\"UserName\":\"" + name + "\",\"Game\":\"AVIA\"}").send();
+        assertThat(balance.json().path("Balance").asString()).isEqualTo("15.00");
+        assertLedgerClean();
+    }
+
+    @Test
     void maintenanceBlocksTransfersOfThatGameOnly() {
         String name = member();
         String token = environment.getRequiredProperty("gateway.security.admin-token");

@@ -88,7 +88,7 @@ class TransferHandler implements CommandHandler {
             if (order.status().isFinal()) {
                 return handle -> TransferAnswers.of(order);
             }
-            return settle(order, call(gate.providerAccount(found, game, operator.currency()), order));
+            return settle(order, call(gate.providerAccount(found, game, operator.currency()), order, true));
         }
 
         if (providers.circuitOpen(game)) {
@@ -114,7 +114,7 @@ class TransferHandler implements CommandHandler {
         if (order == null) {
             return prepare(command);
         }
-        return settle(order, call(account, order));
+        return settle(order, call(account, order, false));
     }
 
     /** Whether an order with the request's OrderID says something else than the request. */
@@ -123,15 +123,18 @@ class TransferHandler implements CommandHandler {
                 || order.amount().compareTo(request.amount()) != 0 || order.action() != request.action();
     }
 
-    private TransferResult call(String account, OrderStore.Order order) {
+    /**
+     * Sends the order to its provider. {@code sentBefore}: the order existed already (a repeat, or
+     * a command redelivered after its worker died), so an earlier attempt may have reached the
+     * provider.
+     */
+    private TransferResult call(String account, OrderStore.Order order, boolean sentBefore) {
         ProviderAdapter provider = providers.adapter(order.game());
         TransferResult result;
         try {
             result = provider.transfer(account, keyOf(order), order.amount(), order.action());
         } catch (GatewayException refused) {
-            // Refused before it was sent (circuit open, bulkhead full, connection refused) or
-            // refused by the provider outright: nothing moved, so the order fails.
-            return new TransferResult(TransferState.FAILED, null, refused.error().name());
+            return refusal(refused, sentBefore);
         }
         if (result.state() == TransferState.SUCCESS && result.balance() == null) {
             // Providers whose transfer answer carries no balance (BBIN) are asked for it; the
@@ -143,6 +146,17 @@ class TransferHandler implements CommandHandler {
             }
         }
         return result;
+    }
+
+    /**
+     * A send refused before it reached the provider (circuit open, bulkhead full, connection
+     * refused) or by the provider outright. On a first attempt nothing moved, so the order fails;
+     * after an earlier attempt this refusal says nothing of that one, which may have moved the
+     * money, so the order stays unresolved for the resolver to ask the provider.
+     */
+    static TransferResult refusal(GatewayException refused, boolean sentBefore) {
+        return sentBefore ? new TransferResult(TransferState.UNKNOWN, null, null)
+                : new TransferResult(TransferState.FAILED, null, refused.error().name());
     }
 
     private Effects settle(OrderStore.Order order, TransferResult result) {

@@ -6,6 +6,7 @@ import com.beiying.gateway.domain.Direction;
 import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.domain.OrderStatus;
 import com.beiying.gateway.error.Errors;
+import com.beiying.gateway.error.GatewayException;
 import com.beiying.gateway.error.Language;
 import com.beiying.gateway.fields.FieldInput;
 import com.beiying.gateway.messaging.Outcome;
@@ -42,6 +43,14 @@ class TransferDecisionsTest {
         assertThat(TransferHandler.finalStatus(TransferState.FAILED)).contains(OrderStatus.FAILED);
         assertThat(TransferHandler.finalStatus(TransferState.PENDING)).isEmpty();
         assertThat(TransferHandler.finalStatus(TransferState.UNKNOWN)).isEmpty();
+    }
+
+    @Test
+    void aRefusedFirstSendFailsTheOrderButARefusedRepeatLeavesItToTheResolver() {
+        GatewayException busy = new GatewayException(Errors.PROVIDER_BUSY);
+        assertThat(TransferHandler.refusal(busy, false).state()).isEqualTo(TransferState.FAILED);
+        assertThat(TransferHandler.refusal(busy, false).failure()).isEqualTo(Errors.PROVIDER_BUSY.name());
+        assertThat(TransferHandler.refusal(busy, true).state()).as("an earlier send may have moved the money").isEqualTo(TransferState.UNKNOWN);
     }
 
     @Test

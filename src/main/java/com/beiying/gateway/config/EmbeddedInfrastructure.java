@@ -6,6 +6,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,16 +51,34 @@ final class EmbeddedInfrastructure {
                     directory.wipe();
                 }
                 String password = directory.secret(directory.postgresPasswordFile(), EmbeddedInfrastructure::randomToken);
-                PostgresServer postgres = PostgresServer.start(directory.postgresDataDirectory(),
-                        directory.postgresPasswordFile(), password, settings.postgresPort(), settings.fsync());
-                KraftBroker kafka = null;
+                // The two share nothing: the broker starts on a thread of its own while PostgreSQL
+                // runs initdb and comes up (start-up time, docs/performance.md).
+                CompletableFuture<KraftBroker> broker = settings.broker()
+                        ? CompletableFuture.supplyAsync(() -> KraftBroker.start(settings.kafkaPort(), directory.kafkaLogDirectory()),
+                                task -> new Thread(task, "embedded-kafka-start").start())
+                        : CompletableFuture.completedFuture(null);
+                PostgresServer postgres;
                 try {
-                    if (settings.broker()) {
-                        kafka = KraftBroker.start(settings.kafkaPort(), directory.kafkaLogDirectory());
-                    }
+                    postgres = PostgresServer.start(directory.postgresDataDirectory(),
+                            directory.postgresPasswordFile(), password, settings.postgresPort(), settings.fsync());
                 } catch (RuntimeException e) {
-                    postgres.close();
+                    // The data directory is released after this: the broker must be down before.
+                    try {
+                        KraftBroker started = broker.join();
+                        if (started != null) {
+                            started.close();
+                        }
+                    } catch (RuntimeException brokerFailed) {
+                        e.addSuppressed(brokerFailed);
+                    }
                     throw e;
+                }
+                KraftBroker kafka;
+                try {
+                    kafka = broker.join();
+                } catch (CompletionException e) {
+                    postgres.close();
+                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
                 }
                 shared = new EmbeddedInfrastructure(directory, kafka, postgres, password);
             } catch (RuntimeException e) {

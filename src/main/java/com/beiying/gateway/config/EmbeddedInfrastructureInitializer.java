@@ -31,6 +31,7 @@ public final class EmbeddedInfrastructureInitializer implements ApplicationConte
         // The same record and relaxed binding as GatewayProperties (GATEWAY_EMBEDDED_DATADIR etc.).
         GatewayProperties.Embedded settings = Binder.get(env).bindOrCreate("gateway.embedded", GatewayProperties.Embedded.class);
         EmbeddedInfrastructure infra = EmbeddedInfrastructure.obtain(settings);
+        registerShutdown(infra);
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", infra.jdbcUrl());
         props.put("spring.datasource.username", PostgresServer.SUPERUSER);
@@ -49,12 +50,14 @@ public final class EmbeddedInfrastructureInitializer implements ApplicationConte
             props.put(FILES + "admin-token", infra.adminTokenFile().toString());
         }
         env.getPropertySources().addFirst(new MapPropertySource("embeddedInfrastructure", props));
-        registerShutdown(infra);
     }
 
     private static synchronized void registerShutdown(EmbeddedInfrastructure infra) {
         if (!shutdownRegistered) {
-            // Boot runs these after every application context has closed, so consumers stop first.
+            // Boot runs these after every application context has closed, so consumers stop first,
+            // and the relays and collectors release their leases while the database still answers.
+            // The only stop of the pair: a JVM shutdown hook of their own would run alongside
+            // Spring's and end PostgreSQL under the closing context.
             SpringApplication.getShutdownHandlers().add(infra::close);
             shutdownRegistered = true;
         }

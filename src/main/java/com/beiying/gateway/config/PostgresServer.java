@@ -76,7 +76,10 @@ final class PostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     // zonky's default deletes the data directory on close.
                     .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(true)
+                    // Stopped by EmbeddedInfrastructure.close after the application contexts closed
+                    // (Spring's shutdown handlers); zonky's own JVM hook ran alongside Spring's and
+                    // terminated the connections of the relays releasing their leases on SIGTERM.
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(STARTUP_WAIT)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "localhost")

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Admission control for CPU-bound commands (password hashing, docs/performance.md, "Admission
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * once with BUSY instead of queueing behind the hashes already running and answering TIMEOUT
  * seconds later. How many that is depends on the machine and on what else it does, so the limit
  * adapts (Netflix concurrency-limits, additive increase and multiplicative decrease): a command
- * answered within half the reply timeout lets it grow by one, a slower one or a timeout halves it.
+ * answered within a quarter of the reply timeout lets it grow by one, a slower one or a timeout halves it:
+ * the margin keeps the commands already admitted inside the timeout while the limit comes down.
  */
 final class Admission {
     private final AbstractLimiter<Void> limiter;
@@ -26,15 +28,20 @@ final class Admission {
     /**
      * @param initial      the limit to start from (gateway.ingress.cpu-bound-in-flight); it grows to
      *                     at most sixteen times that
-     * @param replyTimeout the ingress's reply timeout; half of it is the latency that counts as too slow
+     * @param replyTimeout the ingress's reply timeout; a quarter of it is the latency that counts as too slow
      */
     Admission(int initial, Duration replyTimeout) {
+        this(initial, replyTimeout, System::nanoTime);
+    }
+
+    /** As above, timing the commands by {@code nanoClock} (tests). */
+    Admission(int initial, Duration replyTimeout, LongSupplier nanoClock) {
         if (initial < 1) {
             throw new IllegalArgumentException("gateway.ingress.cpu-bound-in-flight must be at least 1, is " + initial);
         }
-        this.limiter = SimpleLimiter.newBuilder().named("cpu-bound-commands")
+        this.limiter = SimpleLimiter.newBuilder().named("cpu-bound-commands").nanoClock(nanoClock)
                 .limit(AIMDLimit.newBuilder().initialLimit(initial).minLimit(1).maxLimit(16 * initial).backoffRatio(0.5)
-                        .timeout(replyTimeout.toMillis() / 2, TimeUnit.MILLISECONDS).build())
+                        .timeout(replyTimeout.toMillis() / 4, TimeUnit.MILLISECONDS).build())
                 .build();
     }
 

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.beiying.gateway.error.Errors;
 import com.beiying.gateway.error.GatewayException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The admission decision: room while the limit allows, none beyond it, and a limit that learns from timeouts. */
@@ -33,6 +36,26 @@ class AdmissionTest {
         assertThat(tracked).isCompletedExceptionally();
         assertThat(admission.limit()).isEqualTo(4);
         assertThat(admission.inFlight()).isZero();
+    }
+
+    @Test
+    void anAnswerSlowerThanAQuarterOfTheReplyTimeoutHalvesTheLimitAndAFasterOneGrowsIt() {
+        AtomicLong now = new AtomicLong();
+        Admission admission = new Admission(8, Duration.ofSeconds(4), now::get);
+        // Eight in flight: the limit in use, so a quick answer of the last one admitted may grow it.
+        List<CompletableFuture<String>> replies = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            CompletableFuture<String> reply = new CompletableFuture<>();
+            admission.enter().orElseThrow().track(reply);
+            replies.add(reply);
+        }
+        now.addAndGet(Duration.ofMillis(999).toNanos());
+        replies.get(7).complete("within a quarter of 4 s");
+        assertThat(admission.limit()).isEqualTo(9);
+
+        now.addAndGet(Duration.ofMillis(2).toNanos());
+        replies.get(6).complete("answered, but after 1.001 s: before the timeout, too late for the margin");
+        assertThat(admission.limit()).isEqualTo(4);
     }
 
     @Test

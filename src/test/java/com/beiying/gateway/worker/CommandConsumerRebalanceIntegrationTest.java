@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.beiying.gateway.messaging.CommandMessage;
 import com.beiying.gateway.messaging.MessageCodec;
 import com.beiying.gateway.support.IntegrationTest;
+import com.beiying.gateway.support.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -21,9 +22,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,14 +109,8 @@ class CommandConsumerRebalanceIntegrationTest extends IntegrationTest {
                 new MessageCodec(), 100);
     }
 
-    private void send(String topic, String value) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", bootstrapServers(),
-                "key.serializer", ByteArraySerializer.class,
-                "value.serializer", ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>(topic, "member".getBytes(StandardCharsets.UTF_8),
-                    value.getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
-        }
+    private void send(String topic, String value) {
+        Topics.send(bootstrapServers(), topic, "member".getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void waitFor(CountDownLatch latch) {

@@ -9,26 +9,17 @@ import com.beiying.gateway.support.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 /** A record that cannot be decoded goes to the dead-letter topic and the partition moves on. */
 class DeadLetterIntegrationTest extends IntegrationTest {
 
     @Test
-    void undecodableCommandIsDeadLetteredAndTheMembersNextCommandIsAnswered() throws Exception {
+    void undecodableCommandIsDeadLetteredAndTheMembersNextCommandIsAnswered() {
         String name = Fixtures.userName();
         byte[] garbage = ("not avro " + name).getBytes(StandardCharsets.UTF_8);
         byte[] key = ("demo:" + name).getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", bootstrapServers(),
-                "key.serializer", ByteArraySerializer.class,
-                "value.serializer", ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>("beiying.commands", key, garbage)).get();
-        }
+        Topics.send(bootstrapServers(), "beiying.commands", key, garbage);
         // Same key, so same partition: the next command of this member is behind the bad record.
         assertThat(demo().post("/v1/account/register", Fixtures.register(name, "abc12345")).send().code()).isEqualTo("Success");
 

@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -194,11 +195,15 @@ class ChaosSuiteTest {
         double secondsToAnswer = troubleEnd == Long.MIN_VALUE ? 0 : Math.max(0, troubleEnd - faultEnd) / 1e9;
 
         long finalDeadline = faultEnd + FINAL_WITHIN.toNanos();
-        if (!awaitOrNote(name + ": every order final within 60 s of the fault's end",
+        // A command still queued (a dead worker's partitions wait for its session to expire) has no
+        // order yet: "every order final" holds only once the workers have taken every command on.
+        if (!awaitOrNote(name + ": every command processed and every order final within 60 s of the fault's end",
                 Duration.ofNanos(Math.max(finalDeadline - System.nanoTime(), 1_000_000_000L)),
-                () -> count("SELECT count(*) FROM orders WHERE operator_id = ? AND status NOT IN ('SUCCESS', 'FAILED')") == 0)) {
+                () -> Topics.lag(processes.bootstrapServers(), WORKER_GROUP, "commands") == 0
+                        && count("SELECT count(*) FROM orders WHERE operator_id = ? AND status NOT IN ('SUCCESS', 'FAILED')") == 0)) {
             // What the resolver made of them, so that a failed run says why (the logs say the rest).
-            broken.add(name + ": still unresolved at the deadline: " + unresolvedOrders());
+            broken.add(name + ": at the deadline, " + Topics.lag(processes.bootstrapServers(), WORKER_GROUP, "commands")
+                    + " commands not processed; orders unresolved: " + unresolvedOrders());
         }
         awaitOrNote(name + ": every outbox event relayed", Duration.ofSeconds(60),
                 () -> count("SELECT count(*) FROM outbox WHERE relayed_at IS NULL") == 0);
@@ -213,7 +218,7 @@ class ChaosSuiteTest {
         lostSoFar = movements[0];
         doubledSoFar = movements[1];
         if (lost != 0 || doubled != 0) {
-            broken.add(name + ": " + lost + " movements lost, " + doubled + " doubled");
+            broken.add(name + ": " + lost + " movements lost, " + doubled + " doubled; accounts off: " + accountsOff());
         }
         Row row = new Row(name, (faultEnd - faultStart) / 1e9, counts.sent(), counts.answered(), counts.timedOut(),
                 counts.noAnswer(), checked, lost, doubled, secondsToAnswer, secondsToSettle, new TreeMap<>(counts.codes()));
@@ -308,6 +313,41 @@ class ChaosSuiteTest {
             assertThat(accounts).as("provider accounts compared").isPositive();
             return new long[] {lost, doubled};
         });
+    }
+
+    /**
+     * Each provider account whose balance differs from the books, with the member's orders there
+     * (status, time, resolver attempts) and the commands not yet processed: what a failed run needs
+     * to tell an in-flight movement from a lost one.
+     */
+    private List<String> accountsOff() {
+        List<String> found = retrying(() -> {
+            List<String> lines = new ArrayList<>();
+            try (Connection c = processes.db(); PreparedStatement s = c.prepareStatement("""
+                    SELECT pa.game, pa.account_name, sa.balance AS provider,
+                           (SELECT string_agg(o.order_id || ' ' || o.action || ' ' || o.status || ' ' || o.created_at
+                                              || ' ' || o.resolve_attempts, '; ' ORDER BY o.created_at)
+                            FROM orders o WHERE o.member_id = pa.member_id AND o.game = pa.game) AS orders,
+                           COALESCE((SELECT sum(CASE WHEN o.action = 'IN' THEN o.amount ELSE -o.amount END) FROM orders o
+                                     WHERE o.member_id = pa.member_id AND o.game = pa.game AND o.status = 'SUCCESS'), 0) AS booked
+                    FROM provider_accounts pa JOIN members m ON m.member_id = pa.member_id
+                    LEFT JOIN sim_accounts sa ON sa.game = pa.game AND sa.account = pa.account_name
+                    WHERE m.operator_id = ?""")) {
+                s.setString(1, operatorId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        BigDecimal provider = rs.getBigDecimal("provider");
+                        if (provider == null || provider.compareTo(rs.getBigDecimal("booked")) != 0) {
+                            lines.add(rs.getString("game") + "/" + rs.getString("account_name") + " provider " + provider + " booked "
+                                    + rs.getBigDecimal("booked") + " at " + Instant.now() + ", orders: " + rs.getString("orders"));
+                        }
+                    }
+                }
+            }
+            return lines;
+        });
+        found.add(Topics.lag(processes.bootstrapServers(), WORKER_GROUP, "commands") + " commands not processed");
+        return found;
     }
 
     /** The operator's orders that are not final, with their resolver attempts, one line each. */

@@ -53,6 +53,16 @@ final class CollectionWindows {
     }
 
     /**
+     * Whether the forward edge is more than a pull interval behind what the provider can give
+     * ({@code now} less its minimum delay): worth another window now rather than at the next pull.
+     * Caught up, the edge trails that point by under a pull interval, and a window taken then would
+     * move it on by milliseconds while reading the whole overlap again.
+     */
+    static boolean behind(RecordRules rules, Instant collectedTo, Instant now, Duration pullInterval) {
+        return Duration.between(collectedTo, now.minus(rules.minDelay())).compareTo(pullInterval) > 0;
+    }
+
+    /**
      * The next sweep window of a provider selected by bet time, starting at {@code sweptTo} (or
      * {@code sweepBack} ago), and where the sweep stands after it: back at the start once it
      * reached the forward pull's overlap. Empty for providers selected by modification time, whose

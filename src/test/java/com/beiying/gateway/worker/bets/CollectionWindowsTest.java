@@ -42,6 +42,19 @@ class CollectionWindowsTest {
     }
 
     @Test
+    void anEdgeWithinAPullIntervalOfWhatTheProviderCanGiveIsCaughtUp() {
+        Duration pull = Duration.ofSeconds(5);
+        Instant ready = NOW.minus(Duration.ofMinutes(3));
+        // A window is due (the provider has 4 s more) but not worth a second call in the same pull.
+        assertThat(CollectionWindows.forward(BY_CHANGE, ready.minusSeconds(4), NOW)).isPresent();
+        assertThat(CollectionWindows.behind(BY_CHANGE, ready.minusSeconds(4), NOW, pull)).isFalse();
+        assertThat(CollectionWindows.behind(BY_CHANGE, ready.minusSeconds(5), NOW, pull)).isFalse();
+        assertThat(CollectionWindows.behind(BY_CHANGE, ready.minusSeconds(6), NOW, pull)).isTrue();
+        assertThat(CollectionWindows.behind(BY_CHANGE, NOW.minus(Duration.ofHours(2)), NOW, pull)).isTrue();
+        assertThat(CollectionWindows.behind(BY_CHANGE, ready.plusSeconds(1), NOW, pull)).isFalse();
+    }
+
+    @Test
     void anEdgeOlderThanTheLookBackStartsAtTheOldestTheProviderServes() {
         CollectionWindows.Window w = CollectionWindows.forward(BY_CHANGE, NOW.minus(Duration.ofDays(5)), NOW).orElseThrow().get(0);
         assertThat(w.from()).isEqualTo(NOW.minus(Duration.ofDays(3)).plus(Duration.ofMinutes(1)));

@@ -212,13 +212,14 @@ class ChaosSuiteTest {
         double secondsToSettle = (System.nanoTime() - faultEnd) / 1e9;
 
         int checked = checkOrders(name, load.transfers());
-        long[] movements = compareBalances();
-        long lost = movements[0] - lostSoFar;
-        long doubled = movements[1] - doubledSoFar;
-        lostSoFar = movements[0];
-        doubledSoFar = movements[1];
+        Balances balances = compareBalances();
+        long lost = balances.lost() - lostSoFar;
+        long doubled = balances.doubled() - doubledSoFar;
+        lostSoFar = balances.lost();
+        doubledSoFar = balances.doubled();
         if (lost != 0 || doubled != 0) {
-            broken.add(name + ": " + lost + " movements lost, " + doubled + " doubled; accounts off: " + accountsOff());
+            broken.add(name + ": " + lost + " movements lost, " + doubled + " doubled; accounts off: " + balances.off() + "; "
+                    + Topics.lag(processes.bootstrapServers(), WORKER_GROUP, "commands") + " commands not processed");
         }
         Row row = new Row(name, (faultEnd - faultStart) / 1e9, counts.sent(), counts.answered(), counts.timedOut(),
                 counts.noAnswer(), checked, lost, doubled, secondsToAnswer, secondsToSettle, new TreeMap<>(counts.codes()));
@@ -274,55 +275,48 @@ class ChaosSuiteTest {
         return checked;
     }
 
+    /** One provider account of the operator: the simulated provider's balance, the books, and the member's orders there. */
+    private record Account(String game, String name, BigDecimal provider, BigDecimal booked, String orders) {
+    }
+
+    /** Movements lost and doubled over all accounts, and each account that differs, from one read. */
+    private record Balances(long lost, long doubled, List<String> off) {
+    }
+
     /**
      * Each of the operator's provider accounts: the balance the simulated provider holds against
      * the sum of the member's SUCCESS orders there. Every transfer moves the same amount, so the
      * difference is a number of movements: below the books, lost; above, doubled (or moved without
-     * being booked). Answers {lost, doubled} over all accounts.
+     * being booked). Each account that differs is named with the member's orders there (status,
+     * time, resolver attempts): what a failed run needs to tell an in-flight movement from a lost one.
      */
-    private long[] compareBalances() throws Exception {
-        return retrying(() -> {
-            long lost = 0;
-            long doubled = 0;
-            int accounts = 0;
-            try (Connection c = processes.db(); PreparedStatement s = c.prepareStatement("""
-                    SELECT pa.game, pa.account_name, sa.balance AS provider,
-                           COALESCE((SELECT sum(CASE WHEN o.action = 'IN' THEN o.amount ELSE -o.amount END) FROM orders o
-                                     WHERE o.member_id = pa.member_id AND o.game = pa.game AND o.status = 'SUCCESS'), 0) AS booked
-                    FROM provider_accounts pa JOIN members m ON m.member_id = pa.member_id
-                    LEFT JOIN sim_accounts sa ON sa.game = pa.game AND sa.account = pa.account_name
-                    WHERE m.operator_id = ?""")) {
-                s.setString(1, operatorId);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        accounts++;
-                        BigDecimal provider = rs.getBigDecimal("provider");
-                        if (provider == null) {
-                            throw new IllegalStateException("no provider account " + rs.getString(1) + "/" + rs.getString(2));
-                        }
-                        BigDecimal diff = provider.subtract(rs.getBigDecimal("booked"));
-                        long movements = diff.abs().divide(ChaosLoad.AMOUNT, 0, RoundingMode.CEILING).longValueExact();
-                        if (diff.signum() < 0) {
-                            lost += movements;
-                        } else {
-                            doubled += movements;
-                        }
-                    }
-                }
+    private Balances compareBalances() {
+        List<Account> accounts = accounts();
+        assertThat(accounts).as("provider accounts compared").isNotEmpty();
+        long lost = 0;
+        long doubled = 0;
+        List<String> off = new ArrayList<>();
+        Instant readAt = Instant.now();
+        for (Account a : accounts) {
+            BigDecimal diff = a.provider().subtract(a.booked());
+            long movements = diff.abs().divide(ChaosLoad.AMOUNT, 0, RoundingMode.CEILING).longValueExact();
+            if (diff.signum() < 0) {
+                lost += movements;
+            } else {
+                doubled += movements;
             }
-            assertThat(accounts).as("provider accounts compared").isPositive();
-            return new long[] {lost, doubled};
-        });
+            if (diff.signum() != 0) {
+                off.add(a.game() + "/" + a.name() + " provider " + a.provider() + " booked " + a.booked() + " at " + readAt
+                        + ", orders: " + a.orders());
+            }
+        }
+        return new Balances(lost, doubled, off);
     }
 
-    /**
-     * Each provider account whose balance differs from the books, with the member's orders there
-     * (status, time, resolver attempts) and the commands not yet processed: what a failed run needs
-     * to tell an in-flight movement from a lost one.
-     */
-    private List<String> accountsOff() {
-        List<String> found = retrying(() -> {
-            List<String> lines = new ArrayList<>();
+    /** The operator's provider accounts as the provider and the books see them. */
+    private List<Account> accounts() {
+        return retrying(() -> {
+            List<Account> found = new ArrayList<>();
             try (Connection c = processes.db(); PreparedStatement s = c.prepareStatement("""
                     SELECT pa.game, pa.account_name, sa.balance AS provider,
                            (SELECT string_agg(o.order_id || ' ' || o.action || ' ' || o.status || ' ' || o.created_at
@@ -337,17 +331,16 @@ class ChaosSuiteTest {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         BigDecimal provider = rs.getBigDecimal("provider");
-                        if (provider == null || provider.compareTo(rs.getBigDecimal("booked")) != 0) {
-                            lines.add(rs.getString("game") + "/" + rs.getString("account_name") + " provider " + provider + " booked "
-                                    + rs.getBigDecimal("booked") + " at " + Instant.now() + ", orders: " + rs.getString("orders"));
+                        if (provider == null) {
+                            throw new IllegalStateException("no provider account " + rs.getString(1) + "/" + rs.getString(2));
                         }
+                        found.add(new Account(rs.getString("game"), rs.getString("account_name"), provider,
+                                rs.getBigDecimal("booked"), rs.getString("orders")));
                     }
                 }
             }
-            return lines;
+            return found;
         });
-        found.add(Topics.lag(processes.bootstrapServers(), WORKER_GROUP, "commands") + " commands not processed");
-        return found;
     }
 
     /** The operator's orders that are not final, with their resolver attempts, one line each. */

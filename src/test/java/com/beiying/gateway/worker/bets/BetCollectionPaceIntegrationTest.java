@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.beiying.gateway.domain.Game;
 import com.beiying.gateway.provider.ProviderRegistry;
 import com.beiying.gateway.support.IntegrationTest;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -37,9 +38,9 @@ class BetCollectionPaceIntegrationTest extends IntegrationTest {
         double minDelaySeconds = providers.adapter(GAME).recordRules().minDelay().toSeconds();
         // Caught up: the edge trails now by the provider's minimum delay and less than two pulls.
         await().atMost(Duration.ofSeconds(60)).until(() -> {
-            Double lag = meters.find("gateway.bets.lag").tag("game", GAME.code()).gauge() == null ? null
-                    : meters.find("gateway.bets.lag").tag("game", GAME.code()).gauge().value();
-            return lag != null && !lag.isNaN() && lag < minDelaySeconds + 2 * PULL.toMillis() / 1000.0;
+            Gauge gauge = meters.find("gateway.bets.lag").tag("game", GAME.code()).gauge();
+            double lag = gauge == null ? Double.NaN : gauge.value();
+            return !Double.isNaN(lag) && lag < minDelaySeconds + 2 * PULL.toMillis() / 1000.0;
         });
         long before = recordCalls();
         Thread.sleep(WATCHED.toMillis());

@@ -8,6 +8,8 @@ import com.beiying.gateway.support.AdminApi;
 import com.beiying.gateway.support.Fixtures;
 import com.beiying.gateway.support.GatewayClient.Response;
 import com.beiying.gateway.support.GatewayClient;
+import com.beiying.gateway.support.Simulator;
+import com.beiying.gateway.support.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -25,8 +27,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -36,14 +42,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 15: the embedded default keeps members, orders, balances, operators and keys across a
- * {@code kill -9}, leaves no database server behind, and lets nobody into its database without
- * the password. Real processes throughout: the gateway runs in child JVMs (broker and PostgreSQL
+ * Issue 15: the embedded default keeps members, orders, balances, operators, keys, collected bets
+ * and events not yet relayed across a {@code kill -9}, leaves no database server behind, and lets
+ * nobody into its database without the password. Real processes throughout: the gateway runs in child JVMs (broker and PostgreSQL
  * included) on a temporary data directory, is killed with SIGKILL, restarted on the same
  * directory and finally stopped with SIGTERM.
  */
 class DurableEmbeddedIntegrationTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String EVENTS_TOPIC = "beiying.events";
+    private static final String EVENT_RELAY_LEASE = "relay:topic:" + EVENTS_TOPIC;
 
     @TempDir
     Path temp;
@@ -72,10 +80,33 @@ class DurableEmbeddedIntegrationTest {
             String orderId = "durable" + Fixtures.requestId().substring(2, 18);
             assertThat(answered(() -> demo.post("/v1/account/register", Fixtures.register(member, "abc12345"))).code())
                     .isEqualTo("Success");
+            int postgresPort = Integer.parseInt(Files.readAllLines(postgresData.resolve("postmaster.pid")).get(3).trim());
+            // Events written but not yet relayed must survive too. A stalled instance holds the
+            // events relay's lease (as one that hangs would), so the transfer's events stay in the
+            // outbox until the test lets the lease go after the restart.
+            sql(postgresPort, password, "INSERT INTO leases (name, holder, epoch, expires_at) VALUES (?, 'stalled-instance', 1,"
+                    + " now() + interval '1 hour') ON CONFLICT (name) DO UPDATE SET holder = excluded.holder,"
+                    + " epoch = leases.epoch + 1, expires_at = excluded.expires_at", EVENT_RELAY_LEASE);
             Response transfer = answered(() -> demo.post("/v1/account/transfer", "{\"UserName\":\"" + member
                     + "\",\"Game\":\"KY\",\"OrderID\":\"" + orderId + "\",\"Money\":\"100.50\",\"Action\":\"IN\"}"));
             assertThat(transfer.json().path("Status").asString()).as(transfer.body()).isEqualTo("Success");
             AdminApi.Operator operator = new AdminApi(base, adminToken).createLoopback("");
+            // A bet at KY, old enough for KY to serve it, collected before the kill (stake and
+            // payout equal, so the member's balance stays the transfer's).
+            String account = query(postgresPort, password, "SELECT account_name FROM provider_accounts p JOIN members m"
+                    + " USING (member_id) WHERE m.user_name = ? AND p.game = 'KY'", member).get(0);
+            String betId = "KY-" + new Simulator(base).placeBet("KY", account, "1", "3.00", "3.00",
+                    Instant.now().minus(Duration.ofSeconds(65)).truncatedTo(ChronoUnit.SECONDS));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    demo.post("/v1/bet/record", "{\"BetId\":\"" + betId + "\"}").send().code(), "Success"::equals);
+            List<String> unrelayed = query(postgresPort, password, "SELECT event_id FROM outbox WHERE topic = ?"
+                    + " AND relayed_at IS NULL ORDER BY id", EVENTS_TOPIC);
+            List<String> transferEvents = query(postgresPort, password, "SELECT event_id FROM outbox"
+                    + " WHERE position(convert_to(?, 'UTF8') in payload) > 0", orderId);
+            assertThat(transferEvents).as("the transfer's events, unrelayed").isNotEmpty().isSubsetOf(unrelayed);
+            // Only the transfer's: an earlier event may have been sent by a pass that then lost the lease.
+            assertThat(eventIds(kafkaPort)).as("the transfer's events on the topic before the kill")
+                    .doesNotContainAnyElementsOf(transferEvents);
             long killedPostmaster = postmasterPid(postgresData);
 
             first.destroyForcibly().waitFor();
@@ -105,10 +136,28 @@ class DurableEmbeddedIntegrationTest {
             assertThat(new AdminApi(base, adminToken).patch(operator.operatorId(), "{\"RateLimit\":400}").code())
                     .as("the stored admin token still opens the admin API").isEqualTo("Success");
 
-            int postgresPort = Integer.parseInt(Files.readAllLines(postgresData.resolve("postmaster.pid")).get(3).trim());
-            assertRefused(postgresPort, null);
-            assertRefused(postgresPort, "wrong-" + password);
-            try (Connection c = connect(postgresPort, password); var s = c.createStatement()) {
+            // PostgreSQL listens on a port chosen at each start.
+            int restartedPort = Integer.parseInt(Files.readAllLines(postgresData.resolve("postmaster.pid")).get(3).trim());
+            Response bet = demo.post("/v1/bet/record", "{\"BetId\":\"" + betId + "\"}").send();
+            assertThat(bet.code()).as(bet.body()).isEqualTo("Success");
+            assertThat(bet.json().path("BetAmount").asString()).as(bet.body()).isEqualTo("3.00");
+            assertThat(bet.json().path("UserName").asString()).as(bet.body()).isEqualTo(member);
+            Response feed = demo.post("/v1/bet/feed", "{\"PageSize\":500}").send();
+            assertThat(feed.json().path("Records").findValuesAsString("BetId")).as("the feed after the restart: " + feed.body())
+                    .containsExactly(betId);
+            assertThat(query(restartedPort, password, "SELECT event_id FROM outbox WHERE topic = ? AND relayed_at IS NULL"
+                    + " ORDER BY id", EVENTS_TOPIC)).as("still waiting for the relay's lease").containsAll(unrelayed);
+            // The stalled instance's lease runs out: the restarted gateway's relay takes it over.
+            sql(restartedPort, password, "UPDATE leases SET expires_at = now() WHERE name = ? AND holder = 'stalled-instance'",
+                    EVENT_RELAY_LEASE);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                assertThat(query(restartedPort, password, "SELECT event_id FROM outbox WHERE relayed_at IS NULL", null))
+                        .as("unrelayed outbox rows").isEmpty();
+                assertThat(eventIds(kafkaPort)).as("the events written before the kill, on the topic").containsAll(unrelayed);
+            });
+            assertRefused(restartedPort, null);
+            assertRefused(restartedPort, "wrong-" + password);
+            try (Connection c = connect(restartedPort, password); var s = c.createStatement()) {
                 assertThat(c.isValid(2)).as("the password from the data directory works").isTrue();
                 for (String[] setting : new String[][] {{"listen_addresses", "localhost"}, {"fsync", "on"},
                         {"synchronous_commit", "on"}, {"password_encryption", "scram-sha-256"}}) {
@@ -118,7 +167,7 @@ class DurableEmbeddedIntegrationTest {
                     }
                 }
             }
-            assertLoopbackOnly(postgresPort);
+            assertLoopbackOnly(restartedPort);
             assertLoopbackOnly(kafkaPort);
 
             List<ProcessHandle> serverProcesses = new ArrayList<>(ProcessHandle.of(postmaster).orElseThrow().descendants().toList());
@@ -234,6 +283,34 @@ class DurableEmbeddedIntegrationTest {
                             .as("port %d on %s", port, address).isInstanceOf(IOException.class);
                 }
             }
+        }
+    }
+
+    /** The ids ({@code ce_id}) of every event on the events topic, read as an outside consumer would. */
+    private static List<String> eventIds(int kafkaPort) {
+        return Topics.readAll("127.0.0.1:" + kafkaPort, EVENTS_TOPIC).stream().map(r -> Topics.header(r, "ce_id")).toList();
+    }
+
+    private static void sql(int port, String password, String statement, String parameter) throws SQLException {
+        try (Connection c = connect(port, password); PreparedStatement s = c.prepareStatement(statement)) {
+            s.setString(1, parameter);
+            s.executeUpdate();
+        }
+    }
+
+    /** The first column of every row the query answers, its one parameter bound (none when null). */
+    private static List<String> query(int port, String password, String statement, String parameter) throws SQLException {
+        try (Connection c = connect(port, password); PreparedStatement s = c.prepareStatement(statement)) {
+            if (parameter != null) {
+                s.setString(1, parameter);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
         }
     }
 

@@ -9,6 +9,7 @@ import com.beiying.gateway.support.Simulator;
 import com.beiying.gateway.support.Topics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,10 +21,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.awaitility.core.ConditionTimeoutException;
@@ -33,11 +36,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 15's chaos suite: steady mixed load (register, login, transfers IN and OUT at KY and
- * XJ188) against the gateway in its embedded default, run as a child JVM on a data directory, and
- * one fault at a time; for the last one, the broker's own failure, the broker runs in a JVM of its
- * own beside the gateway. After each fault: every order final within 60 s of the fault's end, not one
- * movement lost or doubled (each member's balance at the simulated provider against the orders the
- * gateway booked, and the admin ledger check with provider comparison and the reconciliation both
+ * XJ188, and members betting there) against the gateway in its embedded default, run as a child JVM
+ * on a data directory, and one fault at a time; for the last one, the broker's own failure, the
+ * broker runs in a JVM of its own beside the gateway. After each fault: every order final within
+ * 60 s of the fault's end, every bet placed collected once, not one movement lost or doubled (each
+ * member's balance at the simulated provider against the orders the gateway booked and the bets it
+ * collected, and the admin ledger check with provider comparison and the reconciliation both
  * clean), every outbox event relayed, and the gateway answering again with nobody's help.
  *
  * <p>A separate stage (tag {@code chaos}, excluded from {@code ./mvnw verify}): it kills processes
@@ -61,13 +65,15 @@ class ChaosSuiteTest {
      */
     private static final Duration QUIET = Duration.ofSeconds(8);
     private static final String WORKER_GROUP = "beiying.workers";
+    private static final String BETS_TOPIC = "beiying.bets";
 
     /** One fault's figures. */
     record Row(String fault, double faultSeconds, long sent, long answered, long timedOut, long noAnswer, int ordersChecked,
-               long lost, long doubled, double secondsToAnswer, double secondsToSettle, Map<String, Long> codes) {
+               int betsPlaced, long lost, long doubled, double secondsToAnswer, double secondsToSettle, Map<String, Long> codes) {
         String markdown() {
-            return String.format(Locale.ROOT, "| %s | %.1f | %d | %d | %d | %d | %d | %d | %d | %.1f | %.1f |", fault, faultSeconds,
-                    sent, answered, timedOut, noAnswer, ordersChecked, lost, doubled, secondsToAnswer, secondsToSettle);
+            return String.format(Locale.ROOT, "| %s | %.1f | %d | %d | %d | %d | %d | %d | %d | %d | %.1f | %.1f |", fault,
+                    faultSeconds, sent, answered, timedOut, noAnswer, ordersChecked, betsPlaced, lost, doubled, secondsToAnswer,
+                    secondsToSettle);
         }
     }
 
@@ -118,12 +124,15 @@ class ChaosSuiteTest {
             // Members registered and logged in (Argon2 makes a register slow here) and the JIT warm
             // before the first fault, while the extra worker boots and joins; not counted.
             ChaosLoad warmUp = new ChaosLoad(client, pools);
+            ChaosBets warmUpBets = bets();
             warmUp.start();
+            warmUpBets.start();
             try {
                 awaitWorkers(worker);
                 Thread.sleep(WARM_UP_FIRST.toMillis());
             } finally {
-                System.out.println("chaos: warm-up: answers by code " + warmUp.stop().codes());
+                System.out.println("chaos: warm-up: answers by code " + warmUp.stop().codes() + ", bets placed "
+                        + warmUpBets.stop().betIds().size());
             }
 
             run("kill -9 of a worker process", () -> {
@@ -163,7 +172,10 @@ class ChaosSuiteTest {
             writeTable(root);
         }
         assertThat(rows).as("a row per fault").hasSize(5);
-        assertThat(rows).allSatisfy(r -> assertThat(r.ordersChecked()).as(r.fault()).isPositive());
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.ordersChecked()).as(r.fault()).isPositive();
+            assertThat(r.betsPlaced()).as(r.fault()).isPositive();
+        });
         assertThat(broken).as("promises broken under faults").isEmpty();
     }
 
@@ -171,10 +183,13 @@ class ChaosSuiteTest {
     private void run(String name, Fault fault) throws Exception {
         System.out.println("chaos: " + name);
         ChaosLoad load = new ChaosLoad(client, pools);
+        ChaosBets bets = bets();
         load.start();
+        bets.start();
         long faultStart;
         long faultEnd;
         ChaosLoad.Counts counts;
+        ChaosBets.Placed placed;
         try {
             Thread.sleep(WARM_UP.toMillis()); // steady load before the fault
             // Provider timeouts after apply during every fault, for a few transfers at the other game.
@@ -189,8 +204,10 @@ class ChaosSuiteTest {
             }
         } finally {
             counts = load.stop();
+            placed = bets.stop();
         }
-        System.out.println("chaos: " + name + ": answers by code " + counts.codes());
+        System.out.println("chaos: " + name + ": answers by code " + counts.codes() + "; bets placed " + placed.betIds().size()
+                + ", refused or unanswered " + placed.failed());
         long troubleEnd = load.lastTroubleSent();
         double secondsToAnswer = troubleEnd == Long.MIN_VALUE ? 0 : Math.max(0, troubleEnd - faultEnd) / 1e9;
 
@@ -207,6 +224,10 @@ class ChaosSuiteTest {
         }
         awaitOrNote(name + ": every outbox event relayed", Duration.ofSeconds(60),
                 () -> count("SELECT count(*) FROM outbox WHERE relayed_at IS NULL") == 0);
+        awaitOrNote(name + ": every bet placed collected, each once", Duration.ofSeconds(60),
+                () -> collectedOnce(placed.betIds()));
+        awaitOrNote(name + ": every bet placed published to the bets topic", Duration.ofSeconds(60),
+                () -> publishedBets().containsAll(placed.betIds()));
         awaitOrNote(name + ": ledger check with provider comparison and reconciliation clean", Duration.ofSeconds(60),
                 () -> clean("/admin/v1/ledger/check?CompareProviders=true") && clean("/admin/v1/reconciliation"));
         double secondsToSettle = (System.nanoTime() - faultEnd) / 1e9;
@@ -222,7 +243,8 @@ class ChaosSuiteTest {
                     + Topics.lag(processes.bootstrapServers(), WORKER_GROUP, "commands") + " commands not processed");
         }
         Row row = new Row(name, (faultEnd - faultStart) / 1e9, counts.sent(), counts.answered(), counts.timedOut(),
-                counts.noAnswer(), checked, lost, doubled, secondsToAnswer, secondsToSettle, new TreeMap<>(counts.codes()));
+                counts.noAnswer(), checked, placed.betIds().size(), lost, doubled, secondsToAnswer, secondsToSettle,
+                new TreeMap<>(counts.codes()));
         rows.add(row);
         System.out.println(row.markdown());
     }
@@ -275,6 +297,62 @@ class ChaosSuiteTest {
         return checked;
     }
 
+    /**
+     * Every bet of the list is stored, and no bet of the operator has been stored more than once:
+     * one revision each (the bets are placed settled and never change), none twice in the feed.
+     */
+    private boolean collectedOnce(List<String> betIds) {
+        return retrying(() -> {
+            Set<String> stored = new HashSet<>();
+            try (Connection c = processes.db(); PreparedStatement s = c.prepareStatement(
+                    "SELECT game || '-' || provider_bet_id FROM bets WHERE operator_id = ?")) {
+                s.setString(1, operatorId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        stored.add(rs.getString(1));
+                    }
+                }
+            }
+            return stored.containsAll(betIds)
+                    && count("SELECT count(*) FROM bets WHERE operator_id = ? AND revision <> 1") == 0
+                    && count("SELECT count(*) FROM (SELECT 1 FROM bet_revisions WHERE operator_id = ?"
+                            + " GROUP BY game, provider_bet_id HAVING count(*) > 1) twice") == 0;
+        });
+    }
+
+    /** The BetIds of the operator's records on the bets topic (keyed {@code <OperatorId>:<BetId>}), as any consumer reads them. */
+    private Set<String> publishedBets() {
+        Set<String> ids = new HashSet<>();
+        for (var r : Topics.readAll(processes.bootstrapServers(), BETS_TOPIC)) {
+            String key = new String(r.key(), StandardCharsets.UTF_8);
+            if (key.startsWith(operatorId + ":")) {
+                ids.add(key.substring(operatorId.length() + 1));
+            }
+        }
+        return ids;
+    }
+
+    /** The operator's KY and XJ188 accounts whose provider balance affords a stake. */
+    private List<ChaosBets.Account> bettingAccounts() throws SQLException {
+        List<ChaosBets.Account> found = new ArrayList<>();
+        try (Connection c = processes.db(); PreparedStatement s = c.prepareStatement("""
+                SELECT pa.game, pa.account_name FROM provider_accounts pa JOIN members m ON m.member_id = pa.member_id
+                JOIN sim_accounts sa ON sa.game = pa.game AND sa.account = pa.account_name
+                WHERE m.operator_id = ? AND pa.game IN ('KY', 'XJ188') AND sa.balance >= %s""".formatted(ChaosBets.STAKE))) {
+            s.setString(1, operatorId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new ChaosBets.Account(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return found;
+    }
+
+    private ChaosBets bets() {
+        return new ChaosBets(simulator(), this::bettingAccounts);
+    }
+
     /** One provider account of the operator: the simulated provider's balance, the books, and the member's orders there. */
     private record Account(String game, String name, BigDecimal provider, BigDecimal booked, String orders) {
     }
@@ -285,9 +363,10 @@ class ChaosSuiteTest {
 
     /**
      * Each of the operator's provider accounts: the balance the simulated provider holds against
-     * the sum of the member's SUCCESS orders there. Every transfer moves the same amount, so the
-     * difference is a number of movements: below the books, lost; above, doubled (or moved without
-     * being booked). Each account that differs is named with the member's orders there (status,
+     * the books, the sum of the member's SUCCESS orders there plus the win/loss of the bets collected
+     * from there. Every transfer moves the same amount, so the difference is a number of movements:
+     * below the books, lost; above, doubled (or moved without being booked). A bet not collected
+     * leaves a difference that is no whole number of movements, and counts as one at least. Each account that differs is named with the member's orders there (status,
      * time, resolver attempts): what a failed run needs to tell an in-flight movement from a lost one.
      */
     private Balances compareBalances() {
@@ -323,7 +402,9 @@ class ChaosSuiteTest {
                                               || ' ' || o.resolve_attempts, '; ' ORDER BY o.created_at)
                             FROM orders o WHERE o.member_id = pa.member_id AND o.game = pa.game) AS orders,
                            COALESCE((SELECT sum(CASE WHEN o.action = 'IN' THEN o.amount ELSE -o.amount END) FROM orders o
-                                     WHERE o.member_id = pa.member_id AND o.game = pa.game AND o.status = 'SUCCESS'), 0) AS booked
+                                     WHERE o.member_id = pa.member_id AND o.game = pa.game AND o.status = 'SUCCESS'), 0)
+                           + COALESCE((SELECT sum(b.payout - b.bet_amount) FROM bets b
+                                       WHERE b.member_id = pa.member_id AND b.game = pa.game), 0) AS booked
                     FROM provider_accounts pa JOIN members m ON m.member_id = pa.member_id
                     LEFT JOIN sim_accounts sa ON sa.game = pa.game AND sa.account = pa.account_name
                     WHERE m.operator_id = ?""")) {
@@ -414,9 +495,9 @@ class ChaosSuiteTest {
         StringBuilder table = new StringBuilder();
         table.append("Chaos suite run of ").append(LocalDate.now()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(CLIENT_THREADS).append(" client threads.\n\n");
-        table.append("| Fault | Fault lasted (s) | Requests sent | Answered | Timed out (TIMEOUT) | No answer | Orders checked | Lost | Doubled "
-                + "| s until answering cleanly | s until settled and checked |\n");
-        table.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        table.append("| Fault | Fault lasted (s) | Requests sent | Answered | Timed out (TIMEOUT) | No answer | Orders checked "
+                + "| Bets placed (each collected once) | Lost | Doubled | s until answering cleanly | s until settled and checked |\n");
+        table.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> table.append(r.markdown()).append('\n'));
         table.append("\nAnswers by Code (NOANSWER: no HTTP answer at all; Exception: the catalog's internal error, "
                 + "HTTP 500):\n\n");

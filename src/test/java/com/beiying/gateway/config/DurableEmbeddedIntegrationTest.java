@@ -195,25 +195,70 @@ class DurableEmbeddedIntegrationTest {
 
     /** The gateway in its embedded default, as {@code java -cp … GatewayApplication}, on {@code data}. */
     private Process start(Path data, int httpPort, int kafkaPort, String name, List<Process> started) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m",
-                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.beiying.gateway.messaging.avro",
+        return launch(command(data, httpPort, kafkaPort), name, started);
+    }
+
+    private static List<String> command(Path data, int httpPort, int kafkaPort, String... jvmOptions) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.beiying.gateway.messaging.avro",
                 // This test is about the embedded pair's own data directory, whatever the run's tests use.
-                "-Dgateway.test.infrastructure=embedded",
-                "-cp", System.getProperty("java.class.path"), "com.beiying.gateway.GatewayApplication",
+                "-Dgateway.test.infrastructure=embedded"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.beiying.gateway.GatewayApplication",
                 "--server.port=" + httpPort,
                 "--management.server.port=0",
                 "--gateway.embedded.kafka-port=" + kafkaPort,
                 "--gateway.embedded.data-dir=" + data,
                 // Simulated members betting on their own would move the balance this test checks.
                 "--gateway.simulator.play.enabled=false",
-                "--spring.jmx.enabled=false")
-                .redirectErrorStream(true).redirectOutput(logFile(name).toFile());
+                "--spring.jmx.enabled=false"));
+        return command;
+    }
+
+    private Process launch(List<String> command, String name, List<Process> started) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile(name).toFile());
         // Nothing from the developer's environment: keys and token must come from the data directory.
         builder.environment().keySet().removeIf(k -> k.startsWith("GATEWAY_") || k.startsWith("SPRING_"));
         Process process = builder.start();
         started.add(process);
         return process;
+    }
+
+    /**
+     * {@code ./mvnw spring-boot:run} runs the gateway as a child of Maven's JVM, with
+     * {@code beiying.exit-with-parent}; a Maven killed with {@code kill -9} cannot stop its child, so
+     * the gateway must notice and stop in order by itself, its PostgreSQL with it. A shell plays
+     * the launcher here.
+     */
+    @Test
+    void aGatewayWhoseLauncherIsKilledStopsInOrder() throws Exception {
+        Path data = temp.resolve("launched");
+        Path postgresData = data.resolve("postgres");
+        int httpPort = freePort();
+        List<Process> started = new ArrayList<>();
+        try {
+            List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "\"$@\" & wait", "launcher"));
+            command.addAll(command(data, httpPort, freePort(), "-Dbeiying.exit-with-parent=true"));
+            Process launcher = launch(command, "launched", started);
+            awaitReady(launcher, httpPort, "launched");
+            ProcessHandle gateway = launcher.children().findFirst().orElseThrow();
+            List<ProcessHandle> postgres = new ArrayList<>(postmasters(postgresData));
+            assertThat(postgres).as("postmasters of " + postgresData).hasSize(1);
+            postgres.addAll(postgres.get(0).descendants().toList());
+
+            launcher.destroyForcibly().waitFor();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                assertThat(gateway.isAlive()).as("the gateway, its launcher killed").isFalse();
+                assertThat(postgres).noneMatch(ProcessHandle::isAlive);
+            });
+            assertThat(postgresData.resolve("postmaster.pid")).doesNotExist();
+            assertThat(log("launched")).contains("is gone: stopping")
+                    .doesNotContain("terminating connection due to administrator command");
+        } finally {
+            started.forEach(p -> p.descendants().forEach(ProcessHandle::destroyForcibly));
+            started.forEach(Process::destroyForcibly);
+            PostgresServer.stopStale(postgresData);
+        }
     }
 
     /**

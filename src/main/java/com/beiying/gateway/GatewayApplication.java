@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GatewayApplication {
     private static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
     /** Set by a launcher that forks the gateway and may die without stopping it (the pom sets it for spring-boot:run). */
-    static final String EXIT_WITH_PARENT = "beiying.exit-with-parent";
+    private static final String EXIT_WITH_PARENT = "beiying.exit-with-parent";
 
     /** Starts the gateway; in the embedded default also its own Kafka broker and PostgreSQL. */
     public static void main(String[] args) {

@@ -131,8 +131,9 @@ class ChaosSuiteTest {
                 awaitWorkers(worker);
                 Thread.sleep(WARM_UP_FIRST.toMillis());
             } finally {
+                ChaosBets.Placed warmUpPlaced = warmUpBets.stop();
                 System.out.println("chaos: warm-up: answers by code " + warmUp.stop().codes() + ", bets placed "
-                        + warmUpBets.stop().betIds().size());
+                        + warmUpPlaced.betIds().size());
             }
 
             run("kill -9 of a worker process", () -> {
@@ -203,8 +204,11 @@ class ChaosSuiteTest {
                 System.out.println("chaos: " + name + ": still in trouble, see target/chaos/logs");
             }
         } finally {
-            counts = load.stop();
-            placed = bets.stop();
+            try {
+                counts = load.stop();
+            } finally {
+                placed = bets.stop();
+            }
         }
         System.out.println("chaos: " + name + ": answers by code " + counts.codes() + "; bets placed " + placed.betIds().size()
                 + ", refused or unanswered " + placed.failed());

@@ -236,12 +236,14 @@ class DurableEmbeddedIntegrationTest {
         Path postgresData = data.resolve("postgres");
         int httpPort = freePort();
         List<Process> started = new ArrayList<>();
+        List<ProcessHandle> gateways = new ArrayList<>();
         try {
             List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "\"$@\" & wait", "launcher"));
             command.addAll(command(data, httpPort, freePort(), "-Dbeiying.exit-with-parent=true"));
             Process launcher = launch(command, "launched", started);
             awaitReady(launcher, httpPort, "launched");
             ProcessHandle gateway = launcher.children().findFirst().orElseThrow();
+            gateways.add(gateway);
             List<ProcessHandle> postgres = new ArrayList<>(postmasters(postgresData));
             assertThat(postgres).as("postmasters of " + postgresData).hasSize(1);
             postgres.addAll(postgres.get(0).descendants().toList());
@@ -255,6 +257,8 @@ class DurableEmbeddedIntegrationTest {
             assertThat(log("launched")).contains("is gone: stopping")
                     .doesNotContain("terminating connection due to administrator command");
         } finally {
+            // The gateway outlives a killed launcher: if it did not stop by itself, it is stopped here.
+            gateways.forEach(ProcessHandle::destroyForcibly);
             started.forEach(p -> p.descendants().forEach(ProcessHandle::destroyForcibly));
             started.forEach(Process::destroyForcibly);
             PostgresServer.stopStale(postgresData);

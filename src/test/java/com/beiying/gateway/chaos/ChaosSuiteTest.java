@@ -370,8 +370,9 @@ class ChaosSuiteTest {
      * the books, the sum of the member's SUCCESS orders there plus the win/loss of the bets collected
      * from there. Every transfer moves the same amount, so the difference is a number of movements:
      * below the books, lost; above, doubled (or moved without being booked). A bet not collected
-     * leaves a difference that is no whole number of movements, and counts as one at least. Each account that differs is named with the member's orders there (status,
-     * time, resolver attempts): what a failed run needs to tell an in-flight movement from a lost one.
+     * leaves a difference that is no whole number of movements, and counts as one at least. Each
+     * account that differs is named with the member's orders there (status, time, resolver
+     * attempts): what a failed run needs to tell an in-flight movement from a lost one.
      */
     private Balances compareBalances() {
         List<Account> accounts = accounts();

@@ -80,7 +80,7 @@ class DurableEmbeddedIntegrationTest {
             String orderId = "durable" + Fixtures.requestId().substring(2, 18);
             assertThat(answered(() -> demo.post("/v1/account/register", Fixtures.register(member, "abc12345"))).code())
                     .isEqualTo("Success");
-            int postgresPort = Integer.parseInt(Files.readAllLines(postgresData.resolve("postmaster.pid")).get(3).trim());
+            int postgresPort = postgresPort(postgresData);
             // Events written but not yet relayed must survive too. A stalled instance holds the
             // events relay's lease (as one that hangs would), so the transfer's events stay in the
             // outbox until the test lets the lease go after the restart.
@@ -99,8 +99,7 @@ class DurableEmbeddedIntegrationTest {
                     Instant.now().minus(Duration.ofSeconds(65)).truncatedTo(ChronoUnit.SECONDS));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                     demo.post("/v1/bet/record", "{\"BetId\":\"" + betId + "\"}").send().code(), "Success"::equals);
-            List<String> unrelayed = query(postgresPort, password, "SELECT event_id FROM outbox WHERE topic = ?"
-                    + " AND relayed_at IS NULL ORDER BY id", EVENTS_TOPIC);
+            List<String> unrelayed = unrelayedEvents(postgresPort, password);
             List<String> transferEvents = query(postgresPort, password, "SELECT event_id FROM outbox"
                     + " WHERE position(convert_to(?, 'UTF8') in payload) > 0", orderId);
             assertThat(transferEvents).as("the transfer's events, unrelayed").isNotEmpty().isSubsetOf(unrelayed);
@@ -136,8 +135,7 @@ class DurableEmbeddedIntegrationTest {
             assertThat(new AdminApi(base, adminToken).patch(operator.operatorId(), "{\"RateLimit\":400}").code())
                     .as("the stored admin token still opens the admin API").isEqualTo("Success");
 
-            // PostgreSQL listens on a port chosen at each start.
-            int restartedPort = Integer.parseInt(Files.readAllLines(postgresData.resolve("postmaster.pid")).get(3).trim());
+            int restartedPort = postgresPort(postgresData);
             Response bet = demo.post("/v1/bet/record", "{\"BetId\":\"" + betId + "\"}").send();
             assertThat(bet.code()).as(bet.body()).isEqualTo("Success");
             assertThat(bet.json().path("BetAmount").asString()).as(bet.body()).isEqualTo("3.00");
@@ -145,8 +143,7 @@ class DurableEmbeddedIntegrationTest {
             Response feed = demo.post("/v1/bet/feed", "{\"PageSize\":500}").send();
             assertThat(feed.json().path("Records").findValuesAsString("BetId")).as("the feed after the restart: " + feed.body())
                     .containsExactly(betId);
-            assertThat(query(restartedPort, password, "SELECT event_id FROM outbox WHERE topic = ? AND relayed_at IS NULL"
-                    + " ORDER BY id", EVENTS_TOPIC)).as("still waiting for the relay's lease").containsAll(unrelayed);
+            assertThat(unrelayedEvents(restartedPort, password)).as("still waiting for the relay's lease").containsAll(unrelayed);
             // The stalled instance's lease runs out: the restarted gateway's relay takes it over.
             sql(restartedPort, password, "UPDATE leases SET expires_at = now() WHERE name = ? AND holder = 'stalled-instance'",
                     EVENT_RELAY_LEASE);
@@ -361,6 +358,16 @@ class DurableEmbeddedIntegrationTest {
             }
             return values;
         }
+    }
+
+    /** The events of the events topic still in the outbox, in the order they were written. */
+    private static List<String> unrelayedEvents(int port, String password) throws SQLException {
+        return query(port, password, "SELECT event_id FROM outbox WHERE topic = ? AND relayed_at IS NULL ORDER BY id", EVENTS_TOPIC);
+    }
+
+    /** The port of the running postmaster (line 4 of postmaster.pid): PostgreSQL takes a free one at each start. */
+    private static int postgresPort(Path postgresData) throws IOException {
+        return Integer.parseInt(Files.readAllLines(postgresData.resolve("postmaster.pid")).get(3).trim());
     }
 
     private static long postmasterPid(Path postgresData) throws IOException {
